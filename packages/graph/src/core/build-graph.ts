@@ -1,0 +1,470 @@
+/**
+ * Building CSR graphs from edge lists in O(order + edges): two stable counting sorts order the edges by
+ * (first endpoint, second endpoint), duplicates become adjacent and are merged, and edge ids follow the input
+ * order of each edge's first occurrence.
+ */
+import { InvalidArgumentError } from '../errors/errors.js';
+import { checkOneOf, checkOptions } from '../errors/validate.js';
+import { assembleGraph, type Graph } from './graph.js';
+
+/** How to treat an edge that appears more than once (for undirected graphs, in either orientation). */
+export type DuplicateEdgePolicy = 'first' | 'sum' | 'error';
+/** How to treat an edge u–u. `keep` is only allowed for directed graphs. */
+export type SelfLoopPolicy = 'drop' | 'keep' | 'error';
+
+export interface BuildGraphOptions {
+  /** Build a directed graph. @default false */
+  directed?: boolean;
+  /** Duplicate edges: keep the first (and its weight), sum their weights, or throw. @default 'first' */
+  duplicates?: DuplicateEdgePolicy;
+  /** Self-loops: drop them, keep them (directed only), or throw. @default 'drop' */
+  selfLoops?: SelfLoopPolicy;
+  /** Node labels, one per node. @default undefined */
+  labels?: readonly string[];
+}
+
+export interface EdgeListInput {
+  /** Number of nodes; endpoints must lie in [0, order). */
+  order: number;
+  /** First endpoint of each input edge. */
+  sources: ArrayLike<number>;
+  /** Second endpoint of each input edge. */
+  targets: ArrayLike<number>;
+  /** Optional finite weight per input edge. */
+  weights?: ArrayLike<number> | undefined;
+}
+
+export interface BuildGraphResult {
+  graph: Graph;
+  /** Number of self-loop input edges removed. */
+  selfLoopsDropped: number;
+  /** Number of input edges merged into an earlier copy of the same edge. */
+  duplicatesDropped: number;
+  /** For each input edge, the id of the edge it became, or -1 for a dropped self-loop. */
+  inputToEdge: Int32Array;
+}
+
+const DEFAULTS = Object.freeze({
+  directed: false,
+  duplicates: 'first' as DuplicateEdgePolicy,
+  selfLoops: 'drop' as SelfLoopPolicy,
+});
+const OPTION_KEYS = ['directed', 'duplicates', 'selfLoops', 'labels'] as const;
+const MAX_ORDER = 0x7fffffff - 1;
+
+/** Builds a graph from parallel endpoint arrays and reports what was dropped or merged. */
+export function buildGraph(input: EdgeListInput, options?: BuildGraphOptions): BuildGraphResult {
+  const fn = 'buildGraph';
+  const site = { pkg: 'graph', fn };
+  const opts = { ...DEFAULTS, ...checkOptions<BuildGraphOptions>(site, options, OPTION_KEYS) };
+  if (typeof opts.directed !== 'boolean') {
+    throw new InvalidArgumentError({ ...site, argument: 'options.directed', value: opts.directed, rule: 'a boolean' });
+  }
+  checkOneOf(site, 'options.duplicates', opts.duplicates, ['first', 'sum', 'error']);
+  checkOneOf(site, 'options.selfLoops', opts.selfLoops, ['drop', 'keep', 'error']);
+  if (opts.selfLoops === 'keep' && !opts.directed) {
+    throw new InvalidArgumentError({
+      ...site,
+      argument: 'options.selfLoops',
+      value: 'keep',
+      rule: "'drop' or 'error' for undirected graphs",
+      hint: 'Undirected isinglab graphs are simple; keep self-loops only in directed graphs.',
+    });
+  }
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidArgumentError({ ...site, argument: 'input', value: input, rule: 'an object { order, sources, targets, weights? }' });
+  }
+  const { order, sources, targets, weights } = input;
+  if (!(Number.isInteger(order) && order >= 0 && order <= MAX_ORDER)) {
+    throw new InvalidArgumentError({ ...site, argument: 'input.order', value: order, rule: `an integer in [0, ${MAX_ORDER}]` });
+  }
+  if (!isArrayLike(sources)) {
+    throw new InvalidArgumentError({ ...site, argument: 'input.sources', value: sources, rule: 'an array of node ids' });
+  }
+  if (!isArrayLike(targets) || targets.length !== sources.length) {
+    throw new InvalidArgumentError({
+      ...site,
+      argument: 'input.targets',
+      value: targets,
+      rule: `an array of node ids with the same length as input.sources (${sources.length})`,
+    });
+  }
+  const m = sources.length;
+  if (weights !== undefined && (!isArrayLike(weights) || weights.length !== m)) {
+    throw new InvalidArgumentError({
+      ...site,
+      argument: 'input.weights',
+      value: weights,
+      rule: `undefined or an array of ${m} finite numbers`,
+    });
+  }
+  if (opts.labels !== undefined && (!Array.isArray(opts.labels) || opts.labels.length !== order)) {
+    throw new InvalidArgumentError({
+      ...site,
+      argument: 'options.labels',
+      value: opts.labels,
+      rule: `an array of ${order} strings`,
+    });
+  }
+
+  // Pass 1: validate, normalise, and drop self-loops.
+  const us = new Int32Array(m);
+  const vs = new Int32Array(m);
+  const keptInput = new Int32Array(m); // input index of each surviving edge
+  let kept = 0;
+  let selfLoopsDropped = 0;
+  for (let i = 0; i < m; i++) {
+    const a = sources[i] as number;
+    const b = targets[i] as number;
+    if (!(Number.isInteger(a) && a >= 0 && a < order)) {
+      throw new InvalidArgumentError({ ...site, argument: `input.sources[${i}]`, value: a, rule: `a node id in [0, ${order})` });
+    }
+    if (!(Number.isInteger(b) && b >= 0 && b < order)) {
+      throw new InvalidArgumentError({ ...site, argument: `input.targets[${i}]`, value: b, rule: `a node id in [0, ${order})` });
+    }
+    if (weights !== undefined && !Number.isFinite(weights[i] as number)) {
+      throw new InvalidArgumentError({ ...site, argument: `input.weights[${i}]`, value: weights[i], rule: 'a finite number' });
+    }
+    if (a === b && opts.selfLoops !== 'keep') {
+      if (opts.selfLoops === 'error') {
+        throw new InvalidArgumentError({
+          ...site,
+          argument: `input edge ${i}`,
+          value: `${a}-${b}`,
+          rule: 'not a self-loop',
+          hint: "Pass options.selfLoops: 'drop' to remove self-loops.",
+        });
+      }
+      selfLoopsDropped++;
+      continue;
+    }
+    if (!opts.directed && a > b) {
+      us[kept] = b;
+      vs[kept] = a;
+    } else {
+      us[kept] = a;
+      vs[kept] = b;
+    }
+    keptInput[kept] = i;
+    kept++;
+  }
+
+  // Pass 2: stable LSD counting sort by (u, v); ties stay in input order.
+  const byV = countingSortIndex(vs, kept, order, null);
+  const sorted = countingSortIndex(us, kept, order, byV);
+
+  // Pass 3: merge duplicates (adjacent after sorting) into their first occurrence.
+  const representative = new Int32Array(kept); // surviving slot → slot of its first occurrence
+  const isFirst = new Uint8Array(kept);
+  let duplicatesDropped = 0;
+  for (let k = 0; k < kept; k++) {
+    const slot = sorted[k] as number;
+    if (k > 0) {
+      const prev = sorted[k - 1] as number;
+      if (us[prev] === us[slot] && vs[prev] === vs[slot]) {
+        if (opts.duplicates === 'error') {
+          throw new InvalidArgumentError({
+            ...site,
+            argument: `input edge ${keptInput[slot]}`,
+            value: `${sources[keptInput[slot] as number]}-${targets[keptInput[slot] as number]}`,
+            rule: `not a repeat of input edge ${keptInput[representative[prev] as number]}`,
+            hint: "Pass options.duplicates: 'first' or 'sum' to merge repeated edges.",
+          });
+        }
+        representative[slot] = representative[prev] as number;
+        duplicatesDropped++;
+        continue;
+      }
+    }
+    representative[slot] = slot;
+    isFirst[slot] = 1;
+  }
+
+  // Edge ids in input order of first occurrences (slots are already in input order).
+  const size = kept - duplicatesDropped;
+  const slotToEdge = new Int32Array(kept);
+  const edgeSources = new Int32Array(size);
+  const edgeTargets = new Int32Array(size);
+  const edgeWeights = weights === undefined ? undefined : new Float64Array(size);
+  let nextId = 0;
+  for (let s = 0; s < kept; s++) {
+    if (isFirst[s]) {
+      slotToEdge[s] = nextId;
+      edgeSources[nextId] = us[s] as number;
+      edgeTargets[nextId] = vs[s] as number;
+      if (edgeWeights) edgeWeights[nextId] = weights![keptInput[s] as number] as number;
+      nextId++;
+    }
+  }
+  const inputToEdge = new Int32Array(m).fill(-1);
+  for (let s = 0; s < kept; s++) {
+    const e = slotToEdge[representative[s] as number] as number;
+    inputToEdge[keptInput[s] as number] = e;
+    if (!isFirst[s] && edgeWeights && opts.duplicates === 'sum') {
+      edgeWeights[e] = (edgeWeights[e] as number) + (weights![keptInput[s] as number] as number);
+    }
+  }
+
+  // Sorted list of unique edges, in (u, v) order, as edge ids.
+  const sortedEdges = new Int32Array(size);
+  let w = 0;
+  for (let k = 0; k < kept; k++) {
+    const slot = sorted[k] as number;
+    if (isFirst[slot]) sortedEdges[w++] = slotToEdge[slot] as number;
+  }
+
+  const graph = opts.directed
+    ? assembleDirected(order, edgeSources, edgeTargets, sortedEdges, edgeWeights, opts.labels)
+    : assembleUndirected(order, edgeSources, edgeTargets, sortedEdges, edgeWeights, opts.labels);
+  return { graph, selfLoopsDropped, duplicatesDropped, inputToEdge };
+}
+
+/** Stable counting sort of `count` slots by `keys[slot]` in [0, range); `order` gives the incoming slot order. */
+function countingSortIndex(keys: Int32Array, count: number, range: number, order: Int32Array | null): Int32Array {
+  const bucket = new Int32Array(range + 1);
+  for (let k = 0; k < count; k++) bucket[(keys[k] as number) + 1]!++;
+  for (let r = 0; r < range; r++) bucket[r + 1] = (bucket[r + 1] as number) + (bucket[r] as number);
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const slot = order === null ? k : (order[k] as number);
+    const key = keys[slot] as number;
+    const p = bucket[key] as number;
+    bucket[key] = p + 1;
+    out[p] = slot;
+  }
+  return out;
+}
+
+/**
+ * Undirected CSR with sorted rows: visiting unique edges in (u, v) order with u < v appends, to row u, its higher
+ * neighbours in increasing order and, to row v, its lower neighbours in increasing order, all of which arrive
+ * before v's own higher neighbours.
+ */
+function assembleUndirected(
+  order: number,
+  edgeSources: Int32Array,
+  edgeTargets: Int32Array,
+  sortedEdges: Int32Array,
+  weights: Float64Array | undefined,
+  labels: readonly string[] | undefined,
+): Graph {
+  const size = edgeSources.length;
+  const offsets = new Int32Array(order + 1);
+  for (let e = 0; e < size; e++) {
+    offsets[(edgeSources[e] as number) + 1]!++;
+    offsets[(edgeTargets[e] as number) + 1]!++;
+  }
+  for (let v = 0; v < order; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
+  const cursor = offsets.slice(0, order);
+  const targets = new Int32Array(2 * size);
+  const edgeIds = new Int32Array(2 * size);
+  for (let k = 0; k < size; k++) {
+    const e = sortedEdges[k] as number;
+    const u = edgeSources[e] as number;
+    const v = edgeTargets[e] as number;
+    let p = cursor[u] as number;
+    cursor[u] = p + 1;
+    targets[p] = v;
+    edgeIds[p] = e;
+    p = cursor[v] as number;
+    cursor[v] = p + 1;
+    targets[p] = u;
+    edgeIds[p] = e;
+  }
+  return assembleGraph({ directed: false, order, offsets, targets, edgeIds, edgeSources, edgeTargets, weights, labels });
+}
+
+function assembleDirected(
+  order: number,
+  edgeSources: Int32Array,
+  edgeTargets: Int32Array,
+  sortedEdges: Int32Array,
+  weights: Float64Array | undefined,
+  labels: readonly string[] | undefined,
+): Graph {
+  const size = edgeSources.length;
+  const offsets = new Int32Array(order + 1);
+  const inOffsets = new Int32Array(order + 1);
+  for (let e = 0; e < size; e++) {
+    offsets[(edgeSources[e] as number) + 1]!++;
+    inOffsets[(edgeTargets[e] as number) + 1]!++;
+  }
+  for (let v = 0; v < order; v++) {
+    offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
+    inOffsets[v + 1] = (inOffsets[v + 1] as number) + (inOffsets[v] as number);
+  }
+  const targets = new Int32Array(size);
+  const edgeIds = new Int32Array(size);
+  const inSources = new Int32Array(size);
+  const inEdgeIds = new Int32Array(size);
+  // Out-rows: edges in (source, target) order fill each row sorted by target.
+  const outCursor = offsets.slice(0, order);
+  for (let k = 0; k < size; k++) {
+    const e = sortedEdges[k] as number;
+    const s = edgeSources[e] as number;
+    const p = outCursor[s] as number;
+    outCursor[s] = p + 1;
+    targets[p] = edgeTargets[e] as number;
+    edgeIds[p] = e;
+  }
+  // In-rows: the same order fills each in-row sorted by source.
+  const inCursor = inOffsets.slice(0, order);
+  for (let k = 0; k < size; k++) {
+    const e = sortedEdges[k] as number;
+    const t = edgeTargets[e] as number;
+    const p = inCursor[t] as number;
+    inCursor[t] = p + 1;
+    inSources[p] = edgeSources[e] as number;
+    inEdgeIds[p] = e;
+  }
+  return assembleGraph({
+    directed: true,
+    order,
+    offsets,
+    targets,
+    edgeIds,
+    inOffsets,
+    inSources,
+    inEdgeIds,
+    edgeSources,
+    edgeTargets,
+    weights,
+    labels,
+  });
+}
+
+function isArrayLike(value: unknown): value is ArrayLike<number> {
+  return (
+    (Array.isArray(value) || ArrayBuffer.isView(value)) && typeof (value as { length?: unknown }).length === 'number'
+  );
+}
+
+export interface FromEdgesOptions extends BuildGraphOptions {
+  /** Number of nodes. @default 1 + the largest endpoint (0 for no edges) */
+  order?: number;
+  /** One weight per edge. @default undefined (unweighted) */
+  weights?: ArrayLike<number>;
+}
+
+/**
+ * Convenience builder from `[u, v]` pairs: `fromEdges([[0, 1], [1, 2]])`.
+ * Use `buildGraph` for typed-array input and to learn what was dropped.
+ */
+export function fromEdges(edges: ReadonlyArray<readonly [number, number]>, options?: FromEdgesOptions): Graph {
+  const site = { pkg: 'graph', fn: 'fromEdges' };
+  const opts = checkOptions<FromEdgesOptions>(site, options, [...OPTION_KEYS, 'order', 'weights']);
+  if (!Array.isArray(edges)) {
+    throw new InvalidArgumentError({ ...site, argument: 'edges', value: edges, rule: 'an array of [u, v] pairs' });
+  }
+  const m = edges.length;
+  const sources = new Array<number>(m);
+  const targets = new Array<number>(m);
+  let maxNode = -1;
+  for (let i = 0; i < m; i++) {
+    const pair = edges[i];
+    if (!Array.isArray(pair) || pair.length !== 2) {
+      throw new InvalidArgumentError({ ...site, argument: `edges[${i}]`, value: pair, rule: 'a pair [u, v]' });
+    }
+    sources[i] = pair[0];
+    targets[i] = pair[1];
+    if (typeof pair[0] === 'number' && pair[0] > maxNode) maxNode = pair[0];
+    if (typeof pair[1] === 'number' && pair[1] > maxNode) maxNode = pair[1];
+  }
+  const order = opts.order ?? maxNode + 1;
+  const { order: _o, weights, ...buildOptions } = opts;
+  return buildGraph({ order, sources, targets, weights }, buildOptions).graph;
+}
+
+/** Builds a graph from adjacency lists: `lists[u]` holds the neighbours (out-neighbours if directed) of u. */
+export function fromAdjacencyLists(
+  lists: ReadonlyArray<ArrayLike<number>>,
+  options?: BuildGraphOptions,
+): Graph {
+  const site = { pkg: 'graph', fn: 'fromAdjacencyLists' };
+  if (!Array.isArray(lists)) {
+    throw new InvalidArgumentError({ ...site, argument: 'lists', value: lists, rule: 'an array of neighbour arrays' });
+  }
+  let m = 0;
+  for (let u = 0; u < lists.length; u++) {
+    const row = lists[u];
+    if (!isArrayLike(row)) {
+      throw new InvalidArgumentError({ ...site, argument: `lists[${u}]`, value: row, rule: 'an array of node ids' });
+    }
+    m += row.length;
+  }
+  const sources = new Int32Array(m);
+  const targets = new Array<number>(m);
+  let k = 0;
+  for (let u = 0; u < lists.length; u++) {
+    const row = lists[u] as ArrayLike<number>;
+    for (let j = 0; j < row.length; j++) {
+      sources[k] = u;
+      targets[k++] = row[j] as number;
+    }
+  }
+  // Undirected lists normally list each edge twice; merging duplicates is the expected behaviour here.
+  return buildGraph({ order: lists.length, sources, targets }, options).graph;
+}
+
+export interface FromAdjacencyMatrixOptions {
+  /** Build a directed graph; when false the matrix must be symmetric. @default false */
+  directed?: boolean;
+  /** Keep matrix entries as edge weights. @default true */
+  weighted?: boolean;
+  /** Node labels. @default undefined */
+  labels?: readonly string[];
+}
+
+/**
+ * Builds a graph from a dense square matrix (rows as arrays): an edge u–v for every non-zero off-diagonal entry.
+ * For undirected graphs the matrix must be symmetric; the diagonal is ignored.
+ */
+export function fromAdjacencyMatrix(
+  matrix: ReadonlyArray<ArrayLike<number>>,
+  options?: FromAdjacencyMatrixOptions,
+): Graph {
+  const site = { pkg: 'graph', fn: 'fromAdjacencyMatrix' };
+  const opts = checkOptions<FromAdjacencyMatrixOptions>(site, options, ['directed', 'weighted', 'labels']);
+  const directed = opts.directed ?? false;
+  const weighted = opts.weighted ?? true;
+  if (!Array.isArray(matrix)) {
+    throw new InvalidArgumentError({ ...site, argument: 'matrix', value: matrix, rule: 'an array of rows' });
+  }
+  const n = matrix.length;
+  const sources: number[] = [];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = matrix[i];
+    if (!isArrayLike(row) || row.length !== n) {
+      throw new InvalidArgumentError({ ...site, argument: `matrix[${i}]`, value: row, rule: `a row of ${n} numbers` });
+    }
+    for (let j = 0; j < n; j++) {
+      const a = row[j] as number;
+      if (!Number.isFinite(a)) {
+        throw new InvalidArgumentError({ ...site, argument: `matrix[${i}][${j}]`, value: a, rule: 'a finite number' });
+      }
+      if (i === j || a === 0) continue;
+      if (!directed) {
+        const b = (matrix[j] as ArrayLike<number>)[i];
+        if (b !== a) {
+          throw new InvalidArgumentError({
+            ...site,
+            argument: `matrix[${j}][${i}]`,
+            value: b,
+            rule: `equal to matrix[${i}][${j}] = ${a} (the matrix of an undirected graph is symmetric)`,
+            hint: 'Pass options.directed: true for a non-symmetric matrix.',
+          });
+        }
+        if (j < i) continue;
+      }
+      sources.push(i);
+      targets.push(j);
+      weights.push(a);
+    }
+  }
+  return buildGraph(
+    { order: n, sources, targets, weights: weighted ? weights : undefined },
+    { directed, ...(opts.labels ? { labels: opts.labels } : {}) },
+  ).graph;
+}

@@ -1,0 +1,2 @@
+// Public exports of this topic; re-exported by src/index.ts.
+export {};
