@@ -1,2 +1,4 @@
-// Helpers for tests in isinglab packages and in users' own test suites (exported as '@isinglab/graph/testing').
+// Helpers for tests and benchmarks in isinglab packages and in users' own suites (exported as '@isinglab/graph/testing').
 export { findDataDir } from './data-dir.js';
+export { benchEnvironment, measure, formatTable, writeJsonAtomic } from './bench.js';
+export type { BenchEnvironment, MeasureOptions, Measurement } from './bench.js';

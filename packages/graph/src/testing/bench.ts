@@ -1,0 +1,114 @@
+/**
+ * Benchmark helpers shared by every package's `bench/` (exported as '@isinglab/graph/testing'): timing with warm-up
+ * and median of repeats, the environment (machine, commit, Node) printed beside the results, a table printer,
+ * and an atomic JSON writer. Claims are ratios against a baseline measured in the same run, never absolute times.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface BenchEnvironment {
+  date: string;
+  node: string;
+  platform: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  commit: string;
+}
+
+export function benchEnvironment(): BenchEnvironment {
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    if (dirty) commit += '+dirty';
+  } catch {
+    // not a git checkout: keep 'unknown'
+  }
+  const cpuList = cpus();
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    cpu: cpuList[0]?.model ?? 'unknown',
+    cores: cpuList.length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    commit,
+  };
+}
+
+export interface MeasureOptions {
+  /** Untimed runs before timing (JIT warm-up). @default 1 */
+  warmup?: number;
+  /** Timed runs; the median is reported. @default 5 */
+  repeats?: number;
+  /** Stop repeating once this many milliseconds were spent timing (at least one timed run). @default 20000 */
+  budgetMs?: number;
+}
+
+export interface Measurement {
+  medianMs: number;
+  minMs: number;
+  runs: number;
+}
+
+/** Times `fn` (its result is kept alive so the work is not optimised away). */
+export function measure(fn: () => unknown, options: MeasureOptions = {}): Measurement {
+  const warmup = options.warmup ?? 1;
+  const repeats = options.repeats ?? 5;
+  const budget = options.budgetMs ?? 20000;
+  let sink: unknown;
+  for (let i = 0; i < warmup; i++) sink = fn();
+  const times: number[] = [];
+  let spent = 0;
+  while (times.length < repeats && (times.length === 0 || spent < budget)) {
+    const t0 = performance.now();
+    sink = fn();
+    const dt = performance.now() - t0;
+    times.push(dt);
+    spent += dt;
+  }
+  keepAlive(sink);
+  times.sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const median = times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
+  return { medianMs: median, minMs: times[0] as number, runs: times.length };
+}
+
+let blackHole: unknown;
+function keepAlive(value: unknown): void {
+  blackHole = value;
+}
+/** @internal exposes the sink so bundlers cannot drop it */
+export function benchSink(): unknown {
+  return blackHole;
+}
+
+/** Formats rows as an aligned text table (first row is the header). */
+export function formatTable(rows: readonly (readonly (string | number)[])[]): string {
+  const text = rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
+  const widths = text[0]!.map((_, j) => Math.max(...text.map((r) => (r[j] ?? '').length)));
+  const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  return [line(text[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n');
+}
+
+function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x)) return String(x);
+  if (Math.abs(x) >= 100) return x.toFixed(0);
+  if (Math.abs(x) >= 10) return x.toFixed(1);
+  return x.toFixed(2);
+}
+
+/** Writes JSON through a temporary file and a rename, so readers never see half a file. */
+export function writeJsonAtomic(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(tmp, path);
+}
