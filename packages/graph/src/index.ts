@@ -67,6 +67,8 @@ export { inducedSubgraph } from './transform/induced-subgraph.js';
 export type { SubgraphResult } from './transform/induced-subgraph.js';
 export { relabel } from './transform/relabel.js';
 export type { RelabelResult } from './transform/relabel.js';
+export { lineGraph } from './transform/line-graph.js';
+export type { LineGraphResult } from './transform/line-graph.js';
 
 // Meshes
 export { meshFromArrays } from './mesh/triangle-mesh.js';
