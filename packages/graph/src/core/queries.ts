@@ -27,7 +27,8 @@ export function checkGraph(site: CheckSite, value: unknown, argument = 'graph'):
     g.edgeSources.length === g.size &&
     g.edgeTargets.length === g.size &&
     g.targets.length === (g.directed ? g.size : 2 * (g.size as number)) &&
-    (g.weights === undefined || (g.weights instanceof Float64Array && g.weights.length === g.size));
+    (g.weights === undefined || (g.weights instanceof Float64Array && g.weights.length === g.size)) &&
+    (g.labels === undefined || (Array.isArray(g.labels) && g.labels.length === g.order));
   if (!ok) {
     throw new InvalidArgumentError({
       ...site,
@@ -143,7 +144,7 @@ export function validateGraph(value: unknown): Graph {
           ? asSource
             ? s === v && t === w
             : s === w && t === v
-          : (s === Math.min(v, w) && t === Math.max(v, w));
+          : s === (v < w ? v : w) && t === (v < w ? w : v);
         if (!matches) fail(`graph.${name}EdgeIds[${p}]`, e, `the id of the edge ${v}-${w}`);
         if (!g.directed && v === w) fail(`graph.targets[${p}]`, w, 'not a self-loop in an undirected graph');
       }

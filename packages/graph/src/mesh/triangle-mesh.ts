@@ -32,6 +32,11 @@ export interface MeshFromArraysResult {
  */
 export function meshFromArrays(positions: ArrayLike<number>, faces: ArrayLike<number>): MeshFromArraysResult {
   const site = { pkg: 'graph', fn: 'meshFromArrays' };
+  for (const [argument, value] of [['positions', positions], ['faces', faces]] as const) {
+    if (!(Array.isArray(value) || ArrayBuffer.isView(value))) {
+      throw new InvalidArgumentError({ ...site, argument, value, rule: 'an array or typed array of numbers' });
+    }
+  }
   if (positions.length % 3 !== 0) {
     throw new InvalidArgumentError({ ...site, argument: 'positions.length', value: positions.length, rule: 'a multiple of 3' });
   }

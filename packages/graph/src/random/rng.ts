@@ -35,6 +35,8 @@ export interface Rng {
 }
 
 const SITE = { pkg: 'graph' } as const;
+// Bound once: a global lookup per call is very slow in sandboxed module contexts (jest's vm), and this is a hot path.
+const imul = Math.imul;
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
 const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
@@ -42,9 +44,9 @@ const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
 /** Murmur3's 32-bit finaliser: a bijection on 32-bit words with full avalanche. */
 function fmix32(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
 }
@@ -72,7 +74,7 @@ export class Xoshiro128 implements Rng {
 
   uint32(): number {
     const s1 = this.s1;
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const result = imul(rotl(imul(s1, 5), 7), 9) >>> 0;
     const t = s1 << 9;
     this.s2 ^= this.s0;
     this.s3 ^= s1;
@@ -223,7 +225,7 @@ export function createRng(seed: number): Xoshiro128 {
   const golden = 0x9e3779b9;
   const words: [number, number, number, number] = [0, 0, 0, 0];
   for (let i = 0; i < 4; i++) {
-    words[i] = fmix32((lo + Math.imul(golden, i + 1)) | 0) ^ fmix32((hi ^ Math.imul(0x7f4a7c15, i + 1)) | 0);
+    words[i] = fmix32((lo + imul(golden, i + 1)) | 0) ^ fmix32((hi ^ imul(0x7f4a7c15, i + 1)) | 0);
   }
   return new Xoshiro128(words);
 }
