@@ -18,7 +18,7 @@ export { parseObj, readObj, formatObj } from './obj.js';
 export { parseOff, readOff, formatOff } from './off.js';
 export { parsePly, readPly, formatPly } from './ply.js';
 export type { MeshReadResult, ParseMeshOptions, ReadMeshOptions } from './mesh-builder.js';
-export { detectGraphFormat } from './detect-graph-format.js';
+export { detectGraphFormat, GRAPH_FORMATS } from './detect-graph-format.js';
 export type { GraphFormat } from './detect-graph-format.js';
 export { readGraphFile } from './read-graph-file.js';
 export type { ReadGraphFileOptions, GraphFileSummary } from './read-graph-file.js';
