@@ -1,0 +1,87 @@
+/**
+ * The `isinglab` command line. `runCli(argv, io)` returns the exit code: 0 on success, 2 for bad input (an
+ * IsingLabError: one line on stderr naming the file, line and problem), 1 for anything else (a bug: with its stack).
+ */
+import { parseArgs } from 'node:util';
+import { IsingLabError } from '@isinglab/graph';
+import { dataStats } from '../commands/data-stats.js';
+import { graphInfo, GRAPH_FORMATS } from '../commands/graph-info.js';
+import type { CliIo } from './io.js';
+
+export const USAGE = `usage:
+  isinglab graph info FILE [--format ${GRAPH_FORMATS.join('|')}] [--directed] [--json]
+      nodes, edges, self-loops and duplicates dropped, components, degrees, biconnected components,
+      articulation points, 2-core size, greedy colours, planarity and CoreHD feedback-vertex-set size
+  isinglab data stats [--data DIR] [--config quick|paper] [--json]
+      the same statistics for every graph and mesh in the data folder (default ../shared/data or $ISINGLAB_DATA)
+  isinglab experiment [NAME] [--config quick|paper]
+      run an experiment (until the experiment apps exist, NAME is data-stats, the default)
+  isinglab --help`;
+
+class UsageError extends Error {}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`isinglab: ${error.message}`);
+      io.err(USAGE);
+      return 2;
+    }
+    if (IsingLabError.isInstance(error)) {
+      io.err(`isinglab: ${error.message.split('\n')[0]}`);
+      return 2;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(`isinglab: internal error (please report it):\n${stack}`);
+    return 1;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        directed: { type: 'boolean' },
+        format: { type: 'string' },
+        data: { type: 'string' },
+        config: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [group, command, ...rest] = positionals;
+  if (values.help || group === undefined || group === 'help') {
+    io.out(USAGE);
+    return group === undefined && !values.help ? 2 : 0;
+  }
+  if (group === 'graph' && command === 'info') {
+    if (rest.length !== 1) throw new UsageError('graph info takes exactly one FILE');
+    return graphInfo(rest[0] as string, { ...pick(values, ['format', 'json', 'directed']) }, io);
+  }
+  if (group === 'data' && command === 'stats') {
+    if (rest.length) throw new UsageError(`unexpected argument ${rest[0]}`);
+    return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);
+  }
+  if (group === 'experiment') {
+    const name = command ?? 'data-stats';
+    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats)`);
+    return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);
+  }
+  throw new UsageError(`unknown command ${[group, command].filter(Boolean).join(' ')}`);
+}
+
+function pick<T extends object, K extends keyof T>(values: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (values[k] !== undefined) out[k] = values[k];
+  return out;
+}
