@@ -1,11 +1,12 @@
 /**
- * Building CSR graphs from edge lists in O(order + edges): two stable counting sorts order the edges by
- * (first endpoint, second endpoint), duplicates become adjacent and are merged, and edge ids follow the input
- * order of each edge's first occurrence.
+ * Building CSR graphs from edge lists: validation here, construction in `internal/csr-from-edges.ts`
+ * (O(order + edges + Σ d log d), one random-access pass). Duplicates are merged; edge ids follow the input order of
+ * each edge's first occurrence.
  */
 import { InvalidArgumentError } from '../errors/errors.js';
 import { checkOneOf, checkOptions } from '../errors/validate.js';
 import { assembleGraph, type Graph } from './graph.js';
+import { csrFromEdges } from '../internal/csr-from-edges.js';
 
 /** How to treat an edge that appears more than once (for undirected graphs, in either orientation). */
 export type DuplicateEdgePolicy = 'first' | 'sum' | 'error';
@@ -107,23 +108,29 @@ export function buildGraph(input: EdgeListInput, options?: BuildGraphOptions): B
     });
   }
 
-  // Pass 1: validate, normalise, and drop self-loops.
+  // Validate, normalise (undirected: smaller endpoint first) and drop self-loops, in one sequential pass.
   const us = new Int32Array(m);
   const vs = new Int32Array(m);
-  const keptInput = new Int32Array(m); // input index of each surviving edge
+  const slotWeights = weights === undefined ? undefined : new Float64Array(m);
+  let keptInput: Int32Array | undefined; // slot -> input index, only once a self-loop was dropped
   let kept = 0;
   let selfLoopsDropped = 0;
+  const integral = sources instanceof Int32Array && targets instanceof Int32Array;
   for (let i = 0; i < m; i++) {
     const a = sources[i] as number;
     const b = targets[i] as number;
-    if (!(Number.isInteger(a) && a >= 0 && a < order)) {
+    if (!((integral || Number.isInteger(a)) && a >= 0 && a < order)) {
       throw new InvalidArgumentError({ ...site, argument: `input.sources[${i}]`, value: a, rule: `a node id in [0, ${order})` });
     }
-    if (!(Number.isInteger(b) && b >= 0 && b < order)) {
+    if (!((integral || Number.isInteger(b)) && b >= 0 && b < order)) {
       throw new InvalidArgumentError({ ...site, argument: `input.targets[${i}]`, value: b, rule: `a node id in [0, ${order})` });
     }
-    if (weights !== undefined && !Number.isFinite(weights[i] as number)) {
-      throw new InvalidArgumentError({ ...site, argument: `input.weights[${i}]`, value: weights[i], rule: 'a finite number' });
+    if (slotWeights !== undefined) {
+      const w = weights![i] as number;
+      if (!Number.isFinite(w)) {
+        throw new InvalidArgumentError({ ...site, argument: `input.weights[${i}]`, value: w, rule: 'a finite number' });
+      }
+      slotWeights[kept] = w;
     }
     if (a === b && opts.selfLoops !== 'keep') {
       if (opts.selfLoops === 'error') {
@@ -135,6 +142,10 @@ export function buildGraph(input: EdgeListInput, options?: BuildGraphOptions): B
           hint: "Pass options.selfLoops: 'drop' to remove self-loops.",
         });
       }
+      if (keptInput === undefined) {
+        keptInput = new Int32Array(m);
+        for (let s = 0; s < kept; s++) keptInput[s] = s;
+      }
       selfLoopsDropped++;
       continue;
     }
@@ -145,192 +156,42 @@ export function buildGraph(input: EdgeListInput, options?: BuildGraphOptions): B
       us[kept] = a;
       vs[kept] = b;
     }
-    keptInput[kept] = i;
+    if (keptInput !== undefined) keptInput[kept] = i;
     kept++;
   }
 
-  // Pass 2: stable LSD counting sort by (u, v); ties stay in input order.
-  const byV = countingSortIndex(vs, kept, order, null);
-  const sorted = countingSortIndex(us, kept, order, byV);
-
-  // Pass 3: merge duplicates (adjacent after sorting) into their first occurrence.
-  const representative = new Int32Array(kept); // surviving slot → slot of its first occurrence
-  const isFirst = new Uint8Array(kept);
-  let duplicatesDropped = 0;
-  for (let k = 0; k < kept; k++) {
-    const slot = sorted[k] as number;
-    if (k > 0) {
-      const prev = sorted[k - 1] as number;
-      if (us[prev] === us[slot] && vs[prev] === vs[slot]) {
-        if (opts.duplicates === 'error') {
-          throw new InvalidArgumentError({
-            ...site,
-            argument: `input edge ${keptInput[slot]}`,
-            value: `${sources[keptInput[slot] as number]}-${targets[keptInput[slot] as number]}`,
-            rule: `not a repeat of input edge ${keptInput[representative[prev] as number]}`,
-            hint: "Pass options.duplicates: 'first' or 'sum' to merge repeated edges.",
-          });
-        }
-        representative[slot] = representative[prev] as number;
-        duplicatesDropped++;
-        continue;
-      }
-    }
-    representative[slot] = slot;
-    isFirst[slot] = 1;
+  const csr = csrFromEdges(order, us, vs, kept, opts.directed, slotWeights, opts.duplicates === 'sum');
+  if (opts.duplicates === 'error' && csr.duplicates > 0) {
+    const at = keptInput ? (keptInput[csr.firstDuplicateSlot] as number) : csr.firstDuplicateSlot;
+    const of = keptInput ? (keptInput[csr.firstDuplicateOf] as number) : csr.firstDuplicateOf;
+    throw new InvalidArgumentError({
+      ...site,
+      argument: `input edge ${at}`,
+      value: `${sources[at]}-${targets[at]}`,
+      rule: `not a repeat of input edge ${of}`,
+      hint: "Pass options.duplicates: 'first' or 'sum' to merge repeated edges.",
+    });
   }
-
-  // Edge ids in input order of first occurrences (slots are already in input order).
-  const size = kept - duplicatesDropped;
-  const slotToEdge = new Int32Array(kept);
-  const edgeSources = new Int32Array(size);
-  const edgeTargets = new Int32Array(size);
-  const edgeWeights = weights === undefined ? undefined : new Float64Array(size);
-  let nextId = 0;
-  for (let s = 0; s < kept; s++) {
-    if (isFirst[s]) {
-      slotToEdge[s] = nextId;
-      edgeSources[nextId] = us[s] as number;
-      edgeTargets[nextId] = vs[s] as number;
-      if (edgeWeights) edgeWeights[nextId] = weights![keptInput[s] as number] as number;
-      nextId++;
-    }
+  let inputToEdge: Int32Array;
+  if (keptInput === undefined) {
+    inputToEdge = csr.slotEdge;
+  } else {
+    inputToEdge = new Int32Array(m).fill(-1);
+    for (let s = 0; s < kept; s++) inputToEdge[keptInput[s] as number] = csr.slotEdge[s] as number;
   }
-  const inputToEdge = new Int32Array(m).fill(-1);
-  for (let s = 0; s < kept; s++) {
-    const e = slotToEdge[representative[s] as number] as number;
-    inputToEdge[keptInput[s] as number] = e;
-    if (!isFirst[s] && edgeWeights && opts.duplicates === 'sum') {
-      edgeWeights[e] = (edgeWeights[e] as number) + (weights![keptInput[s] as number] as number);
-    }
-  }
-
-  // Sorted list of unique edges, in (u, v) order, as edge ids.
-  const sortedEdges = new Int32Array(size);
-  let w = 0;
-  for (let k = 0; k < kept; k++) {
-    const slot = sorted[k] as number;
-    if (isFirst[slot]) sortedEdges[w++] = slotToEdge[slot] as number;
-  }
-
-  const graph = opts.directed
-    ? assembleDirected(order, edgeSources, edgeTargets, sortedEdges, edgeWeights, opts.labels)
-    : assembleUndirected(order, edgeSources, edgeTargets, sortedEdges, edgeWeights, opts.labels);
-  return { graph, selfLoopsDropped, duplicatesDropped, inputToEdge };
-}
-
-/** Stable counting sort of `count` slots by `keys[slot]` in [0, range); `order` gives the incoming slot order. */
-function countingSortIndex(keys: Int32Array, count: number, range: number, order: Int32Array | null): Int32Array {
-  const bucket = new Int32Array(range + 1);
-  for (let k = 0; k < count; k++) bucket[(keys[k] as number) + 1]!++;
-  for (let r = 0; r < range; r++) bucket[r + 1] = (bucket[r + 1] as number) + (bucket[r] as number);
-  const out = new Int32Array(count);
-  for (let k = 0; k < count; k++) {
-    const slot = order === null ? k : (order[k] as number);
-    const key = keys[slot] as number;
-    const p = bucket[key] as number;
-    bucket[key] = p + 1;
-    out[p] = slot;
-  }
-  return out;
-}
-
-/**
- * Undirected CSR with sorted rows: visiting unique edges in (u, v) order with u < v appends, to row u, its higher
- * neighbours in increasing order and, to row v, its lower neighbours in increasing order, all of which arrive
- * before v's own higher neighbours.
- */
-function assembleUndirected(
-  order: number,
-  edgeSources: Int32Array,
-  edgeTargets: Int32Array,
-  sortedEdges: Int32Array,
-  weights: Float64Array | undefined,
-  labels: readonly string[] | undefined,
-): Graph {
-  const size = edgeSources.length;
-  const offsets = new Int32Array(order + 1);
-  for (let e = 0; e < size; e++) {
-    offsets[(edgeSources[e] as number) + 1]!++;
-    offsets[(edgeTargets[e] as number) + 1]!++;
-  }
-  for (let v = 0; v < order; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
-  const cursor = offsets.slice(0, order);
-  const targets = new Int32Array(2 * size);
-  const edgeIds = new Int32Array(2 * size);
-  for (let k = 0; k < size; k++) {
-    const e = sortedEdges[k] as number;
-    const u = edgeSources[e] as number;
-    const v = edgeTargets[e] as number;
-    let p = cursor[u] as number;
-    cursor[u] = p + 1;
-    targets[p] = v;
-    edgeIds[p] = e;
-    p = cursor[v] as number;
-    cursor[v] = p + 1;
-    targets[p] = u;
-    edgeIds[p] = e;
-  }
-  return assembleGraph({ directed: false, order, offsets, targets, edgeIds, edgeSources, edgeTargets, weights, labels });
-}
-
-function assembleDirected(
-  order: number,
-  edgeSources: Int32Array,
-  edgeTargets: Int32Array,
-  sortedEdges: Int32Array,
-  weights: Float64Array | undefined,
-  labels: readonly string[] | undefined,
-): Graph {
-  const size = edgeSources.length;
-  const offsets = new Int32Array(order + 1);
-  const inOffsets = new Int32Array(order + 1);
-  for (let e = 0; e < size; e++) {
-    offsets[(edgeSources[e] as number) + 1]!++;
-    inOffsets[(edgeTargets[e] as number) + 1]!++;
-  }
-  for (let v = 0; v < order; v++) {
-    offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
-    inOffsets[v + 1] = (inOffsets[v + 1] as number) + (inOffsets[v] as number);
-  }
-  const targets = new Int32Array(size);
-  const edgeIds = new Int32Array(size);
-  const inSources = new Int32Array(size);
-  const inEdgeIds = new Int32Array(size);
-  // Out-rows: edges in (source, target) order fill each row sorted by target.
-  const outCursor = offsets.slice(0, order);
-  for (let k = 0; k < size; k++) {
-    const e = sortedEdges[k] as number;
-    const s = edgeSources[e] as number;
-    const p = outCursor[s] as number;
-    outCursor[s] = p + 1;
-    targets[p] = edgeTargets[e] as number;
-    edgeIds[p] = e;
-  }
-  // In-rows: the same order fills each in-row sorted by source.
-  const inCursor = inOffsets.slice(0, order);
-  for (let k = 0; k < size; k++) {
-    const e = sortedEdges[k] as number;
-    const t = edgeTargets[e] as number;
-    const p = inCursor[t] as number;
-    inCursor[t] = p + 1;
-    inSources[p] = edgeSources[e] as number;
-    inEdgeIds[p] = e;
-  }
-  return assembleGraph({
-    directed: true,
+  const graph = assembleGraph({
+    directed: opts.directed,
     order,
-    offsets,
-    targets,
-    edgeIds,
-    inOffsets,
-    inSources,
-    inEdgeIds,
-    edgeSources,
-    edgeTargets,
-    weights,
-    labels,
+    offsets: csr.offsets,
+    targets: csr.targets,
+    edgeIds: csr.edgeIds,
+    ...(csr.inOffsets ? { inOffsets: csr.inOffsets, inSources: csr.inSources!, inEdgeIds: csr.inEdgeIds! } : {}),
+    edgeSources: csr.edgeSources,
+    edgeTargets: csr.edgeTargets,
+    weights: csr.weights,
+    labels: opts.labels,
   });
+  return { graph, selfLoopsDropped, duplicatesDropped: csr.duplicates, inputToEdge };
 }
 
 function isArrayLike(value: unknown): value is ArrayLike<number> {

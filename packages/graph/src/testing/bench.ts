@@ -45,6 +45,8 @@ export function benchEnvironment(): BenchEnvironment {
 export interface MeasureOptions {
   /** Untimed runs before timing (JIT warm-up). @default 1 */
   warmup?: number;
+  /** Keep warming up until this many milliseconds were spent (small inputs need many runs to be JIT-compiled). @default 0 */
+  warmupMs?: number;
   /** Timed runs; the median is reported. @default 5 */
   repeats?: number;
   /** Stop repeating once this many milliseconds were spent timing (at least one timed run). @default 20000 */
@@ -62,8 +64,10 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Measur
   const warmup = options.warmup ?? 1;
   const repeats = options.repeats ?? 5;
   const budget = options.budgetMs ?? 20000;
+  const warmupMs = options.warmupMs ?? 0;
   let sink: unknown;
-  for (let i = 0; i < warmup; i++) sink = fn();
+  const warmStart = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warmStart < warmupMs; i++) sink = fn();
   const times: number[] = [];
   let spent = 0;
   while (times.length < repeats && (times.length === 0 || spent < budget)) {

@@ -33,6 +33,9 @@ describe('components on 10^6-node graphs', () => {
     const g = pathGraph(N);
     const cc = connectedComponents(g);
     expect([cc.count, cc.sizes[0]]).toEqual([1, N]);
+    // Edges listed from the far end build the longest union–find chains; still one component.
+    const rev = buildGraph({ order: N, sources: g.edgeTargets.slice().reverse(), targets: g.edgeSources.slice().reverse() });
+    expect(connectedComponents(rev.graph).count).toBe(1);
     const bcc = biconnectedComponents(g);
     expect(bcc.count).toBe(N - 1);
     let bridges = 0;

@@ -84,6 +84,37 @@ describe('buildGraph', () => {
     }
   });
 
+  it('equals the naive builder on hub-heavy multigraphs (rows long enough for the merge-sort path)', () => {
+    const rng = createRng(77);
+    for (let t = 0; t < 40; t++) {
+      const order = 30 + rng.int(200);
+      const m = 300 + rng.int(2000);
+      const src: number[] = [];
+      const dst: number[] = [];
+      for (let i = 0; i < m; i++) {
+        // Most edges touch one of three hubs; many repeat, in scrambled order.
+        src.push(rng.float64() < 0.8 ? rng.int(3) : rng.int(order));
+        dst.push(rng.int(order));
+      }
+      const weights = src.map(() => rng.int(10));
+      for (const directed of [false, true]) {
+        const { graph, duplicatesDropped, inputToEdge } = buildGraph({ order, sources: src, targets: dst, weights }, { directed, duplicates: 'sum' });
+        const ref = naive(order, src, dst, directed);
+        validateGraph(graph);
+        expect(duplicatesDropped).toBe(ref.dups);
+        for (let v = 0; v < order; v++) expect(Array.from(neighbors(graph, v))).toEqual(ref.rows[v]);
+        for (let e = 0; e < graph.size; e++) expect([graph.edgeSources[e], graph.edgeTargets[e]]).toEqual(ref.edges[e]);
+        // Summed weights equal the sum over the input edges mapped to each edge.
+        const sums = new Float64Array(graph.size);
+        for (let i = 0; i < m; i++) {
+          const e = inputToEdge[i]!;
+          if (e >= 0) sums[e] = sums[e]! + weights[i]!;
+        }
+        expect(Array.from(graph.weights!)).toEqual(Array.from(sums));
+      }
+    }
+  });
+
   it('keeps the first weight or sums duplicates, by option', () => {
     const input = { order: 3, sources: [0, 1, 1, 2], targets: [1, 0, 2, 1], weights: [1, 2, 3, 4] };
     expect(Array.from(buildGraph(input).graph.weights!)).toEqual([1, 3]);
