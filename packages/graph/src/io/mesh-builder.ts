@@ -5,6 +5,7 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { checkOptions, type CheckSite } from '../errors/validate.js';
 import { meshFromArrays, type TriangleMesh } from '../mesh/triangle-mesh.js';
+import { checkPath, consumeFile, consumeText, createParseContext, type LineConsumer, type ParseContext } from './line-source.js';
 import { createFloatBuffer, createIntBuffer, pushFloat, pushInt, type FloatBuffer, type IntBuffer } from './tokens.js';
 
 /** What every mesh reader returns. */
@@ -111,4 +112,30 @@ export function resolveMeshFile(site: CheckSite, options: unknown): string {
   const file = given.file ?? '<string>';
   if (typeof file !== 'string') throw new InvalidArgumentError({ ...site, argument: 'options.file', value: file, rule: 'a string' });
   return file;
+}
+
+/** The body of `parseObj`/`parseOff`/`parsePly`: checks the arguments and runs the format's consumer over `text`. */
+export function parseMeshText(
+  fn: string,
+  text: unknown,
+  options: unknown,
+  createConsumer: (ctx: ParseContext) => LineConsumer<MeshReadResult>,
+): MeshReadResult {
+  const site = { pkg: 'graph', fn };
+  if (typeof text !== 'string') throw new InvalidArgumentError({ ...site, argument: 'text', value: text, rule: 'a string' });
+  const file = resolveMeshFile(site, options);
+  return consumeText(text, createConsumer(createParseContext(site, file)));
+}
+
+/** The body of `readObj`/`readOff`/`readPly`: checks the arguments and streams the file through the consumer. */
+export async function readMeshFile(
+  fn: string,
+  path: unknown,
+  options: unknown,
+  createConsumer: (ctx: ParseContext) => LineConsumer<MeshReadResult>,
+): Promise<MeshReadResult> {
+  const site = { pkg: 'graph', fn };
+  const checked = checkPath(site, path);
+  checkOptions<ReadMeshOptions>(site, options, []);
+  return consumeFile(site, checked, createConsumer(createParseContext(site, checked)));
 }

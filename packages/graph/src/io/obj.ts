@@ -5,25 +5,16 @@
  * fan-triangulated; other statements (vt, vn, o, g, s, usemtl, mtllib, l, p and the free-form geometry ones) are
  * ignored; an unknown statement is a ParseError.
  */
-import { InvalidArgumentError } from '../errors/errors.js';
-import { checkOptions } from '../errors/validate.js';
 import type { TriangleMesh } from '../mesh/triangle-mesh.js';
-import {
-  checkPath,
-  consumeFile,
-  consumeText,
-  createParseContext,
-  type EndPosition,
-  type LineConsumer,
-  type ParseContext,
-} from './line-source.js';
+import type { EndPosition, LineConsumer, ParseContext } from './line-source.js';
 import {
   addPolygon,
   addVertex,
   checkMesh,
   createMeshAccumulator,
   finishMesh,
-  resolveMeshFile,
+  parseMeshText,
+  readMeshFile,
   type MeshReadResult,
   type ParseMeshOptions,
   type ReadMeshOptions,
@@ -123,18 +114,12 @@ function createObjConsumer(ctx: ParseContext): LineConsumer<MeshReadResult> {
  * Reference: Wavefront Technologies, "Object Files (.obj)", Advanced Visualizer manual, appendix B1.
  */
 export function parseObj(text: string, options?: ParseMeshOptions): MeshReadResult {
-  const site = { pkg: 'graph', fn: 'parseObj' };
-  if (typeof text !== 'string') throw new InvalidArgumentError({ ...site, argument: 'text', value: text, rule: 'a string' });
-  const file = resolveMeshFile(site, options);
-  return consumeText(text, createObjConsumer(createParseContext(site, file)));
+  return parseMeshText('parseObj', text, options, createObjConsumer);
 }
 
 /** Streams an OBJ file through the parser of `parseObj`. O(bytes + vertices + faces). */
 export async function readObj(path: string, options?: ReadMeshOptions): Promise<MeshReadResult> {
-  const site = { pkg: 'graph', fn: 'readObj' };
-  checkPath(site, path);
-  checkOptions<ReadMeshOptions>(site, options, []);
-  return consumeFile(site, path, createObjConsumer(createParseContext(site, path)));
+  return readMeshFile('readObj', path, options, createObjConsumer);
 }
 
 /** Writes `v x y z` and 1-based `f a b c` lines; `parseObj` of the output gives the same mesh exactly. O(V + F). */

@@ -5,25 +5,16 @@
  * then one face per line `k v1 .. vk [colour]` with 0-based indices. `#` starts a comment. Binary OFF and the
  * `4OFF` / `nOFF` variants are ParseErrors.
  */
-import { InvalidArgumentError } from '../errors/errors.js';
-import { checkOptions } from '../errors/validate.js';
 import type { TriangleMesh } from '../mesh/triangle-mesh.js';
-import {
-  checkPath,
-  consumeFile,
-  consumeText,
-  createParseContext,
-  type EndPosition,
-  type LineConsumer,
-  type ParseContext,
-} from './line-source.js';
+import type { EndPosition, LineConsumer, ParseContext } from './line-source.js';
 import {
   addPolygon,
   addVertex,
   checkMesh,
   createMeshAccumulator,
   finishMesh,
-  resolveMeshFile,
+  parseMeshText,
+  readMeshFile,
   type MeshReadResult,
   type ParseMeshOptions,
   type ReadMeshOptions,
@@ -176,18 +167,12 @@ function createOffConsumer(ctx: ParseContext): LineConsumer<MeshReadResult> {
  * Reference: the Geomview OFF file format (geomview.org, "OFF Files").
  */
 export function parseOff(text: string, options?: ParseMeshOptions): MeshReadResult {
-  const site = { pkg: 'graph', fn: 'parseOff' };
-  if (typeof text !== 'string') throw new InvalidArgumentError({ ...site, argument: 'text', value: text, rule: 'a string' });
-  const file = resolveMeshFile(site, options);
-  return consumeText(text, createOffConsumer(createParseContext(site, file)));
+  return parseMeshText('parseOff', text, options, createOffConsumer);
 }
 
 /** Streams an OFF file through the parser of `parseOff`. O(bytes + vertices + faces). */
 export async function readOff(path: string, options?: ReadMeshOptions): Promise<MeshReadResult> {
-  const site = { pkg: 'graph', fn: 'readOff' };
-  checkPath(site, path);
-  checkOptions<ReadMeshOptions>(site, options, []);
-  return consumeFile(site, path, createOffConsumer(createParseContext(site, path)));
+  return readMeshFile('readOff', path, options, createOffConsumer);
 }
 
 /** Writes `OFF`, the counts (edges = mesh.graph.size), vertices and `3 a b c` faces; `parseOff` reads it back exactly. */

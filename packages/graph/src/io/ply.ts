@@ -5,25 +5,16 @@
  * header order. Vertices give x, y, z (found by name among any scalar properties); faces give a `vertex_indices` or
  * `vertex_index` list; other elements are read and skipped. Binary PLY is a ParseError.
  */
-import { InvalidArgumentError } from '../errors/errors.js';
-import { checkOptions } from '../errors/validate.js';
 import type { TriangleMesh } from '../mesh/triangle-mesh.js';
-import {
-  checkPath,
-  consumeFile,
-  consumeText,
-  createParseContext,
-  type EndPosition,
-  type LineConsumer,
-  type ParseContext,
-} from './line-source.js';
+import type { EndPosition, LineConsumer, ParseContext } from './line-source.js';
 import {
   addPolygon,
   addVertex,
   checkMesh,
   createMeshAccumulator,
   finishMesh,
-  resolveMeshFile,
+  parseMeshText,
+  readMeshFile,
   type MeshReadResult,
   type ParseMeshOptions,
   type ReadMeshOptions,
@@ -281,18 +272,12 @@ function createPlyConsumer(ctx: ParseContext): LineConsumer<MeshReadResult> {
  * Reference: G. Turk, "The PLY Polygon File Format", Stanford (1994).
  */
 export function parsePly(text: string, options?: ParseMeshOptions): MeshReadResult {
-  const site = { pkg: 'graph', fn: 'parsePly' };
-  if (typeof text !== 'string') throw new InvalidArgumentError({ ...site, argument: 'text', value: text, rule: 'a string' });
-  const file = resolveMeshFile(site, options);
-  return consumeText(text, createPlyConsumer(createParseContext(site, file)));
+  return parseMeshText('parsePly', text, options, createPlyConsumer);
 }
 
 /** Streams an ASCII PLY file through the parser of `parsePly`. O(bytes + vertices + faces). */
 export async function readPly(path: string, options?: ReadMeshOptions): Promise<MeshReadResult> {
-  const site = { pkg: 'graph', fn: 'readPly' };
-  checkPath(site, path);
-  checkOptions<ReadMeshOptions>(site, options, []);
-  return consumeFile(site, path, createPlyConsumer(createParseContext(site, path)));
+  return readMeshFile('readPly', path, options, createPlyConsumer);
 }
 
 /**
