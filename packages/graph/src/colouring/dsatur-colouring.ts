@@ -1,5 +1,6 @@
 /** DSATUR colouring (Brélaz 1979). */
 import { checkGraph, checkUndirected } from '../core/queries.js';
+import { IndexedMaxHeap } from '../internal/indexed-heap.js';
 import type { Graph } from '../core/graph.js';
 import type { Colouring } from './greedy-colouring.js';
 
@@ -37,11 +38,8 @@ export function dsaturColouring(graph: Graph): Colouring {
   }
   const sat = new Int32Array(n);
 
-  // Indexed max-heap of uncoloured nodes.
-  const heap = new Int32Array(n);
-  const pos = new Int32Array(n);
-  let heapSize = n;
-  const above = (a: number, b: number): boolean => {
+  // Uncoloured nodes by saturation, then degree, then smallest id.
+  const heap = new IndexedMaxHeap(n, (a: number, b: number): boolean => {
     const sa = sat[a] as number;
     const sb = sat[b] as number;
     if (sa !== sb) return sa > sb;
@@ -49,44 +47,7 @@ export function dsaturColouring(graph: Graph): Colouring {
     const db = deg[b] as number;
     if (da !== db) return da > db;
     return a < b;
-  };
-  const siftUp = (start: number): void => {
-    let i = start;
-    const v = heap[i] as number;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent] as number;
-      if (!above(v, p)) break;
-      heap[i] = p;
-      pos[p] = i;
-      i = parent;
-    }
-    heap[i] = v;
-    pos[v] = i;
-  };
-  const siftDown = (start: number): void => {
-    let i = start;
-    const v = heap[i] as number;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= heapSize) break;
-      let c = l;
-      const r = l + 1;
-      if (r < heapSize && above(heap[r] as number, heap[l] as number)) c = r;
-      const w = heap[c] as number;
-      if (!above(w, v)) break;
-      heap[i] = w;
-      pos[w] = i;
-      i = c;
-    }
-    heap[i] = v;
-    pos[v] = i;
-  };
-  for (let v = 0; v < n; v++) {
-    heap[v] = v;
-    pos[v] = v;
-  }
-  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(i);
+  });
 
   // Hash set of (node, colour) pairs seen by uncoloured nodes; load factor ≤ 1/2.
   let capacity = 16;
@@ -116,13 +77,7 @@ export function dsaturColouring(graph: Graph): Colouring {
   const stamp = new Int32Array(maxDeg + 2);
   let count = 0;
   for (let step = 1; step <= n; step++) {
-    const v = heap[0] as number;
-    heapSize--;
-    if (heapSize > 0) {
-      heap[0] = heap[heapSize] as number;
-      pos[heap[0] as number] = 0;
-      siftDown(0);
-    }
+    const v = heap.pop();
     const end = off[v + 1] as number;
     for (let p = off[v] as number; p < end; p++) {
       const c = colours[tgt[p] as number] as number;
@@ -137,7 +92,7 @@ export function dsaturColouring(graph: Graph): Colouring {
       if ((colours[u] as number) >= 0) continue;
       if (insert(u, c)) {
         sat[u]!++;
-        siftUp(pos[u] as number);
+        heap.increased(u);
       }
     }
   }

@@ -2,6 +2,7 @@
 import { checkBoolean, checkOptions } from '../errors/validate.js';
 import { checkGraph, checkUndirected } from '../core/queries.js';
 import type { Graph } from '../core/graph.js';
+import { IndexedMaxHeap } from '../internal/indexed-heap.js';
 import { checkRng, shuffleInPlace, type Rng } from '../random/rng.js';
 import { peelLeaves } from './leaf-removal-order.js';
 import { createUnionFind, findRoot, unite } from './union-find.js';
@@ -77,57 +78,12 @@ export function coreHdFeedbackVertexSet(graph: Graph, options?: CoreHdOptions): 
   for (let v = 0; v < n; v++) deg[v] = (off[v + 1] as number) - (off[v] as number);
   const state = new Uint8Array(n);
 
-  // Indexed max-heap over alive nodes.
-  const heap = new Int32Array(n);
-  const pos = new Int32Array(n);
-  let heapSize = n;
-  const above = (a: number, b: number): boolean => {
+  // Alive nodes by degree, ties by priority.
+  const heap = new IndexedMaxHeap(n, (a: number, b: number): boolean => {
     const da = deg[a] as number;
     const db = deg[b] as number;
     return da !== db ? da > db : (tie[a] as number) < (tie[b] as number);
-  };
-  const place = (i: number, v: number): void => {
-    heap[i] = v;
-    pos[v] = i;
-  };
-  const siftUp = (start: number): void => {
-    let i = start;
-    const v = heap[i] as number;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent] as number;
-      if (!above(v, p)) break;
-      place(i, p);
-      i = parent;
-    }
-    place(i, v);
-  };
-  const siftDown = (start: number): void => {
-    let i = start;
-    const v = heap[i] as number;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= heapSize) break;
-      const r = l + 1;
-      const c = r < heapSize && above(heap[r] as number, heap[l] as number) ? r : l;
-      const w = heap[c] as number;
-      if (!above(w, v)) break;
-      place(i, w);
-      i = c;
-    }
-    place(i, v);
-  };
-  const heapRemove = (v: number): void => {
-    const i = pos[v] as number;
-    heapSize--;
-    if (i === heapSize) return;
-    const w = heap[heapSize] as number;
-    place(i, w);
-    siftUp(i);
-    siftDown(pos[w] as number);
-  };
-  for (let v = 0; v < n; v++) place(v, v);
-  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(i);
+  });
 
   // Pruning queue (nodes whose degree fell to ≤ 1), each enqueued once.
   const queue = new Int32Array(n);
@@ -138,14 +94,14 @@ export function coreHdFeedbackVertexSet(graph: Graph, options?: CoreHdOptions): 
   let removedCount = 0;
   /** Deletes v from the alive subgraph: neighbours lose a degree, and join the queue on reaching 1. */
   const detach = (v: number): void => {
-    heapRemove(v);
+    heap.remove(v);
     const end = off[v + 1] as number;
     for (let p = off[v] as number; p < end; p++) {
       const u = tgt[p] as number;
       if (state[u] !== ALIVE) continue;
       const d = (deg[u] as number) - 1;
       deg[u] = d;
-      siftDown(pos[u] as number);
+      heap.decreased(u);
       if (d === 1) queue[qTail++] = u;
     }
   };
@@ -155,8 +111,8 @@ export function coreHdFeedbackVertexSet(graph: Graph, options?: CoreHdOptions): 
       state[v] = PEELED;
       detach(v);
     }
-    if (heapSize === 0) break;
-    const v = heap[0] as number; // highest degree in the 2-core
+    if (heap.size === 0) break;
+    const v = heap.top(); // highest degree in the 2-core
     state[v] = REMOVED;
     removal[removedCount++] = v;
     detach(v);
