@@ -21,6 +21,7 @@ import {
   createRng,
   randomPlanarGraph,
   relabel,
+  squareLattice,
   type Graph,
 } from '../src/index.js';
 import { benchEnvironment, formatTable, measure, writeJsonAtomic } from '../src/testing/index.js';
@@ -132,7 +133,7 @@ for (const m of sizes) {
   // isinglab first, baselines after: a live 10^6-edge graphology graph would make every later allocation pay for
   // major collections. One collection between sizes (not per measurement: a shrunken heap faults pages back in).
   collectGarbage();
-  const repeats = m >= 1e6 ? 5 : 9;
+  const repeats = m >= 1e6 ? 5 : m >= 1e5 ? 15 : 41; // small sizes: many short runs for a stable median
   const warm = { repeats, warmupMs: 500 };
   const graph = randomSimpleGraph(m, 1);
   const src = graph.edgeSources;
@@ -156,6 +157,9 @@ for (const m of sizes) {
   const lrCoherent = measure(() => checkPlanarity(coherent), warm);
   const lrRandom = measure(() => checkPlanarity(randomIds), warm);
   const bfsRandom = measure(() => bfs(randomIds, 0), warm);
+  const side = Math.round(Math.sqrt(m / 2));
+  const grid = squareLattice(side, side);
+  const lrGrid = measure(() => checkPlanarity(grid), warm);
 
   // Baselines.
   const slow = { repeats: m >= 1e6 ? 1 : 3, warmup: m >= 1e6 ? 0 : 1 };
@@ -180,6 +184,7 @@ for (const m of sizes) {
   record('planarity + embedding, coherent ids', coherent, lrCoherent.medianMs, 'networkx', networkxMs(coherent, 'planarity', 1));
   record('planarity + embedding, random ids', randomIds, lrRandom.medianMs, 'none', null);
   record('BFS on the same graph, random ids', randomIds, bfsRandom.medianMs, 'none', null);
+  record('planarity + embedding, square grid', grid, lrGrid.medianMs, 'none', null);
 }
 
 // Scaling claims: time per edge from the smallest to the largest size.
@@ -191,6 +196,7 @@ const scaling = {
   planarityCoherentIds: perEdgeGrowth('planarity + embedding, coherent ids'),
   planarityRandomIds: perEdgeGrowth('planarity + embedding, random ids'),
   bfsRandomIds: perEdgeGrowth('BFS on the same graph, random ids'),
+  planarityGrid: perEdgeGrowth('planarity + embedding, square grid'),
 };
 const growth = (x: number | null) => (x === null ? '-' : x.toFixed(2));
 
@@ -210,7 +216,7 @@ const summary = [
   `machine: ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB; ${env.platform}; node ${env.node}; commit ${env.commit}`,
   table,
   `time per edge, largest / smallest size: planarity ${growth(scaling.planarityCoherentIds)} with coherent ids (goal <= 2), ` +
-    `${growth(scaling.planarityRandomIds)} with random ids; BFS with random ids ${growth(scaling.bfsRandomIds)} (memory-latency floor)`,
+    `${growth(scaling.planarityRandomIds)} with random ids, ${growth(scaling.planarityGrid)} on square grids; BFS with random ids ${growth(scaling.bfsRandomIds)} (memory-latency floor)`,
 ].join('\n');
 process.stdout.write(`${summary}\n`);
 const out = join(import.meta.dirname, 'out', 'graph.json');
