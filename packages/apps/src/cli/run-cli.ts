@@ -3,9 +3,9 @@
  * IsingLabError: one line on stderr naming the file, line and problem), 1 for anything else (a bug: with its stack).
  */
 import { parseArgs } from 'node:util';
-import { IsingLabError } from '@isinglab/graph';
+import { GRAPH_FORMATS, IsingLabError } from '@isinglab/graph';
 import { dataStats } from '../commands/data-stats.js';
-import { graphInfo, GRAPH_FORMATS } from '../commands/graph-info.js';
+import { graphInfo } from '../commands/graph-info.js';
 import type { CliIo } from './io.js';
 
 export const USAGE = `usage:

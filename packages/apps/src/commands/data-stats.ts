@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { InvalidArgumentError } from '@isinglab/graph';
-import { writeJsonFileAtomic } from '../lib/atomic-write.js';
+import { formatTable, writeJsonAtomic } from '@isinglab/graph/testing';
 import { graphStats, type GraphStats } from '../lib/graph-stats.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import type { CliIo } from '../cli/io.js';
@@ -69,7 +69,7 @@ export async function dataStats(options: DataStatsOptions, io: CliIo): Promise<n
     io.err(`[${i + 1}/${files.length}] ${name} (${seconds.toFixed(2)} s; elapsed ${elapsed.toFixed(1)} s, eta ${eta.toFixed(1)} s)`);
   }
   const out = join(resultsDir(), 'data-stats', `${config}.json`);
-  writeJsonFileAtomic(out, { config, dataDir: location.dir, bundled: location.bundled, files: rows });
+  writeJsonAtomic(out, { config, dataDir: location.dir, bundled: location.bundled, files: rows });
   if (options.json) {
     io.out(JSON.stringify(rows, null, 2));
   } else {
@@ -96,8 +96,6 @@ export function formatStatsTable(rows: readonly (GraphStats & { name: string })[
     r.planar ? 'yes' : 'no',
     String(r.fvsSize),
   ]);
-  const all = [header, ...body];
-  const widths = header.map((_, j) => Math.max(...all.map((row) => (row[j] as string).length)));
-  const line = (row: string[]) => row.map((c, j) => (j < 2 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), '', '* directed file; statistics are those of its undirected simple graph'].join('\n');
+  const note = '* directed file; statistics are those of its undirected simple graph';
+  return [formatTable([header, ...body], { leftAlignedColumns: 2 }), '', note].join('\n');
 }

@@ -3,8 +3,6 @@ import { checkOneOf, GRAPH_FORMATS } from '@isinglab/graph';
 import { formatGraphStats, graphStats } from '../lib/graph-stats.js';
 import type { CliIo } from '../cli/io.js';
 
-export { GRAPH_FORMATS };
-
 export interface GraphInfoOptions {
   format?: string;
   json?: boolean;

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, platform, release, totalmem } from 'node:os';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface BenchEnvironment {
@@ -93,11 +93,17 @@ export function benchSink(): unknown {
   return blackHole;
 }
 
+export interface FormatTableOptions {
+  /** How many leading columns are left-aligned (labels); the rest are right-aligned (numbers). @default 1 */
+  leftAlignedColumns?: number;
+}
+
 /** Formats rows as an aligned text table (first row is the header). */
-export function formatTable(rows: readonly (readonly (string | number)[])[]): string {
+export function formatTable(rows: readonly (readonly (string | number)[])[], options: FormatTableOptions = {}): string {
+  const left = options.leftAlignedColumns ?? 1;
   const text = rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
   const widths = text[0]!.map((_, j) => Math.max(...text.map((r) => (r[j] ?? '').length)));
-  const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  const line = (r: string[]) => r.map((c, j) => (j < left ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
   return [line(text[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n');
 }
 
@@ -109,10 +115,20 @@ function formatNumber(x: number): string {
   return x.toFixed(2);
 }
 
-/** Writes JSON through a temporary file and a rename, so readers never see half a file. */
-export function writeJsonAtomic(path: string, value: unknown): void {
+/** Writes `text` through a temporary sibling and a rename: readers see the old file or the whole new one. */
+export function writeFileAtomic(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(tmp, path);
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** JSON (two-space indent, trailing newline) written atomically with `writeFileAtomic`. */
+export function writeJsonAtomic(path: string, value: unknown): void {
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }
