@@ -1,2 +1,7 @@
-// Not built yet: this package exports nothing until its issue lands (see README.md).
-export {};
+export * from './model/index.js';
+export * from './samplers/index.js';
+export * from './cluster/index.js';
+export * from './diagnostics/index.js';
+export * from './exact/index.js';
+export * from './approx/index.js';
+export * from './io/index.js';

@@ -5,7 +5,10 @@
 import { parseArgs } from 'node:util';
 import { GRAPH_FORMATS, IsingLabError } from '@isinglab/graph';
 import { dataStats } from '../commands/data-stats.js';
+import { exactSmall } from '../commands/exact-small.js';
 import { graphInfo } from '../commands/graph-info.js';
+import { mcmc } from '../commands/mcmc.js';
+import { MODEL_OPTION_SPECS, MODEL_USAGE } from '../commands/model-options.js';
 import type { CliIo } from './io.js';
 
 export const USAGE = `usage:
@@ -14,6 +17,14 @@ export const USAGE = `usage:
       articulation points, 2-core size, greedy colours, planarity and CoreHD feedback-vertex-set size
   isinglab data stats [--data DIR] [--config quick|paper] [--json]
       the same statistics for every graph and mesh in the data folder (default ../shared/data or $ISINGLAB_DATA)
+  isinglab mcmc FILE ${MODEL_USAGE}
+                [--sampler metropolis|heat-bath|wolff|swendsen-wang] [--sweeps S] [--burn-in B] [--chains C]
+                [--seed S] [--workers W] [--json]
+      Monte Carlo on the Ising model of a graph file: energy per spin, |magnetisation|, ESS, split R-hat, time
+  isinglab exact-small FILE ${MODEL_USAGE} [--json]
+      brute-force log Z, energy and marginals (graphs with at most 24 nodes)
+      model options: couplings are --J J (uniform, default 1) or --couplings-from-weights (edge weights);
+      fields are zero unless --fields-from-diagonal (MatrixMarket diagonal) or --field-file F (one per line)
   isinglab experiment [NAME] [--config quick|paper]
       run an experiment (until the experiment apps exist, NAME is data-stats, the default)
   isinglab --help`;
@@ -53,6 +64,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         format: { type: 'string' },
         data: { type: 'string' },
         config: { type: 'string' },
+        ...MODEL_OPTION_SPECS,
+        sweeps: { type: 'string' },
+        'burn-in': { type: 'string' },
+        chains: { type: 'string' },
+        sampler: { type: 'string' },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
       },
     });
   } catch (error) {
@@ -71,6 +89,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (group === 'data' && command === 'stats') {
     if (rest.length) throw new UsageError(`unexpected argument ${rest[0]}`);
     return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);
+  }
+  if (group === 'mcmc' || group === 'exact-small') {
+    const files = [command, ...rest].filter((x): x is string => x !== undefined);
+    if (files.length !== 1) throw new UsageError(`${group} takes exactly one FILE`);
+    const modelKeys = ['beta', 'J', 'couplings-from-weights', 'fields-from-diagonal', 'field-file', 'format', 'json'] as const;
+    if (group === 'exact-small') return exactSmall(files[0] as string, pick(values, [...modelKeys]), io);
+    return mcmc(files[0] as string, pick(values, [...modelKeys, 'sweeps', 'burn-in', 'chains', 'sampler', 'seed', 'workers']), io);
   }
   if (group === 'experiment') {
     const name = command ?? 'data-stats';

@@ -1,0 +1,300 @@
+/**
+ * Raw single-spin sweep kernels (Metropolis and heat bath) over a colour-class schedule. They trust their inputs:
+ * a valid model, a schedule of the same graph, ±1 spins, `base` the offset of one chain in the batch.
+ *
+ * Each visited node draws exactly one 32-bit uniform (r = u·2^−32, Alg. 1 draws r for every node), so a chain's
+ * trajectory depends only on its own RNG stream. When the RNG is the library's xoshiro128**, its state is kept in
+ * local variables for the whole call (no method call per draw); any other Rng goes through `uint32()` and gives the
+ * same chain for the same stream.
+ */
+import type { Rng } from '@isinglab/graph';
+import type { IsingModel } from '../model/ising-model.js';
+import type { UpdateSchedule } from '../samplers/update-schedule.js';
+
+/** 0: Metropolis min(1, e^{−β'ΔE}); 1: heat bath P(x_i = +1) = 1/(1 + e^{−2β' h_eff}). */
+export const RULE_METROPOLIS = 0;
+export const RULE_HEAT_BATH = 1;
+
+const exp = Math.exp;
+const imul = Math.imul;
+const INV_2_32 = 1 / 4294967296;
+
+/**
+ * Runs `sweeps` sweeps on one chain; returns the number of spins flipped. `betaEff` is β, or 2β for the printed
+ * Alg. 1 rule (its test exp(−2βΔE) > r uses a ΔE that already holds the factor 2).
+ */
+export function singleSpinSweeps(
+  model: IsingModel,
+  schedule: UpdateSchedule,
+  spins: Int8Array,
+  base: number,
+  rng: Rng,
+  sweeps: number,
+  rule: number,
+  betaEff: number,
+): number {
+  const state = rng.getState();
+  if (state.algorithm === 'xoshiro128**' && state.spareNormal === null) {
+    return inlineSweeps(model, schedule, spins, base, rng, sweeps, rule, betaEff, state.words);
+  }
+  return genericSweeps(model, schedule, spins, base, rng, sweeps, rule, betaEff);
+}
+
+function inlineSweeps(
+  model: IsingModel,
+  schedule: UpdateSchedule,
+  spins: Int8Array,
+  base: number,
+  rng: Rng,
+  sweeps: number,
+  rule: number,
+  betaEff: number,
+  words: readonly [number, number, number, number],
+): number {
+  const { offsets, targets, edgeIds } = model.graph;
+  const couplings = model.couplings;
+  const fields = model.fields;
+  const order = schedule.order;
+  const n = order.length;
+  const uniform = model.uniformCoupling;
+  const jUniform = uniform ?? 0;
+  const isUniform = uniform !== undefined;
+  const heatBath = rule === RULE_HEAT_BATH;
+  const minus2Beta = -2 * betaEff;
+  let s0 = words[0] | 0;
+  let s1 = words[1] | 0;
+  let s2 = words[2] | 0;
+  let s3 = words[3] | 0;
+  let flips = 0;
+  const table = isUniform && model.uniformField !== undefined ? decisionTable(model, schedule.maxDegree, rule, betaEff) : undefined;
+  if (table !== undefined) {
+    rng.setState({ algorithm: 'xoshiro128**', words: [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0], spareNormal: null });
+    return heatBath
+      ? tableHeatBathSweeps(model, order, schedule.maxDegree, table, spins, base, rng, sweeps)
+      : tableMetropolisSweeps(model, order, schedule.maxDegree, table, spins, base, rng, sweeps);
+  }
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const start = offsets[i] as number;
+      const end = offsets[i + 1] as number;
+      let h: number;
+      if (isUniform) {
+        let sum = 0;
+        for (let p = start; p < end; p++) sum += spins[base + (targets[p] as number)] as number;
+        h = (fields[i] as number) + jUniform * sum;
+      } else {
+        h = fields[i] as number;
+        for (let p = start; p < end; p++) {
+          h += (couplings[edgeIds[p] as number] as number) * (spins[base + (targets[p] as number)] as number);
+        }
+      }
+      // xoshiro128** step, identical to Xoshiro128.uint32()
+      const m5 = imul(s1, 5);
+      const r32 = imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const r = r32 * INV_2_32;
+      const x = spins[base + i] as number;
+      if (heatBath) {
+        const next = r * (1 + exp(minus2Beta * h)) < 1 ? 1 : -1;
+        if (next !== x) {
+          spins[base + i] = next;
+          flips++;
+        }
+      } else {
+        // ΔE = 2 x h; accept with min(1, exp(−β ΔE)).
+        const dE = 2 * x * h;
+        if (dE <= 0 || r < exp(-betaEff * dE)) {
+          spins[base + i] = -x;
+          flips++;
+        }
+      }
+    }
+  }
+  rng.setState({ algorithm: 'xoshiro128**', words: [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0], spareNormal: null });
+  return flips;
+}
+
+function genericSweeps(
+  model: IsingModel,
+  schedule: UpdateSchedule,
+  spins: Int8Array,
+  base: number,
+  rng: Rng,
+  sweeps: number,
+  rule: number,
+  betaEff: number,
+): number {
+  const { offsets, targets, edgeIds } = model.graph;
+  const couplings = model.couplings;
+  const fields = model.fields;
+  const order = schedule.order;
+  const uniform = model.uniformCoupling;
+  const jUniform = uniform ?? 0;
+  const isUniform = uniform !== undefined;
+  const heatBath = rule === RULE_HEAT_BATH;
+  const minus2Beta = -2 * betaEff;
+  let flips = 0;
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number;
+      let h: number;
+      // Same arithmetic as the inline path, so both give identical chains.
+      if (isUniform) {
+        let sum = 0;
+        for (let p = offsets[i] as number; p < (offsets[i + 1] as number); p++) sum += spins[base + (targets[p] as number)] as number;
+        h = (fields[i] as number) + jUniform * sum;
+      } else {
+        h = fields[i] as number;
+        for (let p = offsets[i] as number; p < (offsets[i + 1] as number); p++) {
+          h += (couplings[edgeIds[p] as number] as number) * (spins[base + (targets[p] as number)] as number);
+        }
+      }
+      const r = rng.uint32() * INV_2_32;
+      const x = spins[base + i] as number;
+      if (heatBath) {
+        const next = r * (1 + exp(minus2Beta * h)) < 1 ? 1 : -1;
+        if (next !== x) {
+          spins[base + i] = next;
+          flips++;
+        }
+      } else {
+        const dE = 2 * x * h;
+        if (dE <= 0 || r < exp(-betaEff * dE)) {
+          spins[base + i] = -x;
+          flips++;
+        }
+      }
+    }
+  }
+  return flips;
+}
+
+/** Largest degree for which the uniform-model lookup table is used (2·(2D+1) entries). */
+const MAX_TABLE_DEGREE = 64;
+
+/**
+ * Metropolis: entry [x>0 ? width : 0] + (Σ + D) holds exp(−β ΔE), or 1 when ΔE ≤ 0 (then r < 1 always accepts,
+ * exactly as the `ΔE ≤ 0 ||` test of the general path). Heat bath: entry Σ + D holds 1 + e^{−2βh}.
+ */
+function decisionTable(model: IsingModel, maxDegree: number, rule: number, betaEff: number): Float64Array | undefined {
+  if (maxDegree > MAX_TABLE_DEGREE) return undefined;
+  const j = model.uniformCoupling as number;
+  const field = model.uniformField as number;
+  const width = 2 * maxDegree + 1;
+  const table = new Float64Array(2 * width);
+  for (let sum = -maxDegree; sum <= maxDegree; sum++) {
+    const h = field + j * sum;
+    if (rule === RULE_HEAT_BATH) {
+      table[sum + maxDegree] = 1 + exp(-2 * betaEff * h);
+    } else {
+      for (const x of [-1, 1]) {
+        const dE = 2 * x * h;
+        table[(x > 0 ? width : 0) + sum + maxDegree] = dE <= 0 ? 1 : exp(-betaEff * dE);
+      }
+    }
+  }
+  return table;
+}
+
+/**
+ * Uniform J and h, Metropolis: the decision depends only on (x_i, Σ_j x_j), looked up in the table built from
+ * the same expressions as the general path, so both paths give identical chains. Kept in its own small function
+ * (no loop-invariant branches) because this is the hot loop of lattice models.
+ */
+function tableMetropolisSweeps(
+  model: IsingModel,
+  order: Int32Array,
+  maxDegree: number,
+  table: Float64Array,
+  spins: Int8Array,
+  base: number,
+  rng: Rng,
+  sweeps: number,
+): number {
+  const { offsets, targets } = model.graph;
+  const words = rng.getState().words;
+  let s0 = words[0] | 0;
+  let s1 = words[1] | 0;
+  let s2 = words[2] | 0;
+  let s3 = words[3] | 0;
+  const n = order.length;
+  const width = 2 * maxDegree + 1;
+  let flips = 0;
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const end = offsets[i + 1] as number;
+      let sum = maxDegree;
+      for (let p = offsets[i] as number; p < end; p++) sum += spins[base + (targets[p] as number)] as number;
+      const m5 = imul(s1, 5);
+      const r32 = imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const x = spins[base + i] as number;
+      // x = ±1 → row 0 or 1 of the table without a branch
+      if (r32 * INV_2_32 < (table[sum + ((x + 1) >> 1) * width] as number)) {
+        spins[base + i] = -x;
+        flips++;
+      }
+    }
+  }
+  rng.setState({ algorithm: 'xoshiro128**', words: [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0], spareNormal: null });
+  return flips;
+}
+
+/** Uniform J and h, heat bath: x_i = +1 when r·(1 + e^{−2βh}) < 1, the factor looked up by Σ_j x_j. */
+function tableHeatBathSweeps(
+  model: IsingModel,
+  order: Int32Array,
+  maxDegree: number,
+  table: Float64Array,
+  spins: Int8Array,
+  base: number,
+  rng: Rng,
+  sweeps: number,
+): number {
+  const { offsets, targets } = model.graph;
+  const words = rng.getState().words;
+  let s0 = words[0] | 0;
+  let s1 = words[1] | 0;
+  let s2 = words[2] | 0;
+  let s3 = words[3] | 0;
+  const n = order.length;
+  let flips = 0;
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const end = offsets[i + 1] as number;
+      let sum = maxDegree;
+      for (let p = offsets[i] as number; p < end; p++) sum += spins[base + (targets[p] as number)] as number;
+      const m5 = imul(s1, 5);
+      const r32 = imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const next = r32 * INV_2_32 * (table[sum] as number) < 1 ? 1 : -1;
+      if (next !== spins[base + i]) {
+        spins[base + i] = next;
+        flips++;
+      }
+    }
+  }
+  rng.setState({ algorithm: 'xoshiro128**', words: [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0], spareNormal: null });
+  return flips;
+}
