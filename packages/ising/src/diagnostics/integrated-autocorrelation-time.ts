@@ -11,7 +11,7 @@ export interface IntegratedAutocorrelationTimeOptions {
    * @default 'geyer'
    */
   method?: TauMethod;
-  /** Sokal's c: the window M is the smallest lag with M ≥ c·τ(M). Ignored by `'geyer'`. @default 5 */
+  /** Sokal's c: the window M is the smallest lag with M ≥ c·τ(M), τ = 1 + 2Σρ. Ignored by `'geyer'`. @default 5 */
   windowFactor?: number;
 }
 
@@ -42,7 +42,8 @@ const METHODS: readonly TauMethod[] = ['geyer', 'sokal'];
  *   sums Γ_k = ρ_{2k} + ρ_{2k+1} taken while positive and made non-increasing; τ = −1 + 2 Σ Γ_k. This is the
  *   estimator of Stan and of Vehtari et al. (2021).
  * - `'sokal'`: Sokal (1997), "Monte Carlo methods in statistical mechanics: foundations and new algorithms", §3 —
- *   smallest window M with M ≥ c·τ(M), c = `windowFactor` (5 suits exponential-ish decays).
+ *   smallest window M with M ≥ c·τ(M), c = `windowFactor` (5 suits exponential-ish decays). c multiplies τ in
+ *   the 1 + 2Σρ convention used here, as in emcee; Sokal's notes use τ/2 and hence a c twice as large.
  *
  * Both are floored, as in Stan, at min(1, 1/log10(chains·draws)) so antithetic series cannot claim an unbounded
  * ESS. Constant series (every value identical): τ = 1 with `constant: true` — chosen over NaN or ∞ because the mean

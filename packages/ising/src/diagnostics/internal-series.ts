@@ -180,8 +180,8 @@ export function tauFloor(totalDraws: number): number {
 /**
  * Geyer's (1992) initial monotone positive sequence estimator: pair sums Γ_k = ρ_{2k} + ρ_{2k+1} are summed while
  * positive (Γ_0 always kept), each clipped to the previous one so the sequence is non-increasing;
- * τ = −1 + 2 Σ_k Γ_k = 1 + 2 Σ_{t=1}^{window} ρ_t. `converged` is false when the lags ran out before a
- * non-positive pair. O(maxLag).
+ * τ = −1 + 2 Σ_k Γ_k (without clipping this is 1 + 2 Σ_{t=1}^{window} ρ_t). `converged` is false when the lags ran
+ * out before a non-positive pair. O(maxLag).
  */
 export function geyerTau(rho: Float64Array, maxLag: number, totalDraws: number, out: TauEstimate): TauEstimate {
   let sum = 0;
@@ -207,8 +207,9 @@ export function geyerTau(rho: Float64Array, maxLag: number, totalDraws: number, 
 
 /**
  * Sokal's automatic windowing (Sokal 1997, "Monte Carlo methods in statistical mechanics", §3; Madras & Sokal
- * 1988): τ(M) = 1 + 2 Σ_{t=1}^{M} ρ_t with M the smallest window satisfying M ≥ c·τ(M). When no M ≤ maxLag
- * qualifies, M = maxLag and `converged` is false. O(window).
+ * 1988): τ(M) = 1 + 2 Σ_{t=1}^{M} ρ_t with M the smallest window satisfying M ≥ c·τ(M). c multiplies τ in this
+ * convention (as emcee does; Sokal's own τ is half of it, ½ + Σρ, so his c is twice ours for the same window).
+ * When no M ≤ maxLag qualifies, M = maxLag and `converged` is false. O(window).
  */
 export function sokalTau(
   rho: Float64Array,

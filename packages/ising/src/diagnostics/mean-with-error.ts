@@ -31,7 +31,7 @@ const METHODS: readonly TauMethod[] = ['geyer', 'sokal'];
  * Mean of a (multi-chain) MCMC series with its Monte Carlo standard error σ = √(s²·τ/S), S = chains·draws, s² the
  * pooled sample variance and τ the multi-chain integrated autocorrelation time of
  * `integratedAutocorrelationTime` (Geyer's estimator by default; Vehtari et al. 2021, Bayesian Analysis 16(2);
- * Sokal 1997, Eq. 3.19 for var(x̄) ≈ 2τ_int·σ²/n in his ½-convention). Chains that disagree raise both s² and τ,
+ * var(x̄) ≈ τ·σ²/n as in Sokal 1997, §3, whose τ_int is half of this τ). Chains that disagree raise both s² and τ,
  * so σ grows instead of lying. A true mean lies within 2σ about 95 % of the time once ESS is in the hundreds
  * (tested over seeded AR(1) replicates); sampler tests use 4σ.
  *

@@ -56,8 +56,9 @@ const CACHE_LIMIT = 2 ** 19;
  * Refused (InvalidArgumentError on `options.cols`) when neither orientation fits: W ≤ 14 without a trace.
  *
  * Complexity: O(L · W · 2^W) time and O(2^W) memory without a trace (L = the other side); O(L · W · 4^W) time
- * with one (10 × 10 torus: ~0.5 s). Reference: Kramers & Wannier, Phys. Rev. 60, 252 (1941); sparse
- * (site-by-site) transfer matrices: Binder, Physica 62, 508 (1972); Bhanot, J. Stat. Phys. 60, 55 (1990).
+ * with one (Node 20: 14 × 14 open ~0.05 s, 10 × 10 torus ~0.25 s, 64 × 10 torus ~1.5 s).
+ * References: Kramers & Wannier, Phys. Rev. 60, 252 (1941); sparse (site-by-site) transfer matrices: Binder,
+ * Physica 62, 508 (1972); Bhanot, J. Stat. Phys. 60, 55 (1990).
  * @example transferMatrixIsing(createIsingModel(squareLattice(8, 8, { periodic: true }), { beta: 0.4 }),
  *   { rows: 8, cols: 8, periodic: true }).logZ
  */

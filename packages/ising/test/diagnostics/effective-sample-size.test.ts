@@ -3,9 +3,9 @@ import { InvalidArgumentError } from '@isinglab/graph';
 import { bulkEffectiveSampleSize, effectiveSampleSize, integratedAutocorrelationTime } from '../../src/diagnostics/index.js';
 import { ar1, ar1Tau, thrown } from './helpers.js';
 
-// ESS tolerances: the relative sd of τ̂ (hence of ESS) is ≈ √(2(2M+1)/n) for Geyer's window M (Sokal 1997,
-// Eq. 3.21). iid, n = 16384, M ≈ 3: ≈ 2.7 %; measured 0.96–1.03 over 5 seeds. AR(1) ρ = 0.5, n = 65536,
-// M ≈ 7: ≈ 2.1 %. A 10 % band is > 3.5σ in both.
+// ESS tolerances: the relative sd of τ̂ (hence of ESS) is ≈ √(2(2M+1)/n) for window M (Sokal 1997, §3).
+// iid, n = 16384, M ≈ 3: ≈ 2.7 %; measured 0.96–1.03 over 5 seeds. AR(1) ρ = 0.5, n = 65536, M ≈ 7: ≈ 2.1 %.
+// A 10 % band is > 3.5σ in both.
 const TOL = 0.1;
 
 describe('effectiveSampleSize', () => {

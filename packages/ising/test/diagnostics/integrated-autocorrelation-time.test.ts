@@ -59,7 +59,7 @@ describe('τ estimators on hand-made autocorrelation sequences (worked by hand)'
 });
 
 describe('integratedAutocorrelationTime on AR(1) processes with exact τ = (1+ρ)/(1−ρ)', () => {
-  // Tolerance 10 %. The sd of τ̂ is ≈ τ·√(2(2M+1)/n) (Sokal 1997, Eq. 3.21) for window M. ρ = 0.9 (τ = 19,
+  // Tolerance 10 %. The relative sd of τ̂ is ≈ √(2(2M+1)/n) for window M (Sokal 1997, §3). ρ = 0.9 (τ = 19,
   // M ≈ 95) needs n = 2^19 for that to be 2.7 %; measured over 10 seeds it was ≤ 2.2 % (Sokal) and 1.8 % (Geyer)
   // with |bias| < 0.7 %, so 10 % is > 4σ (at n = 2^16 it would be only 2σ). ρ = 0 and 0.5 have small windows
   // (M ≈ 5 and 15): n = 2^17 gives sd ≈ 1.4 % and 2 % (measured ≤ 1.8 % at 2^16), 10 % is ≥ 5σ.

@@ -54,6 +54,7 @@ function cases(): Case[] {
     { name: 'random tree (13 nodes, crosses the 12-spin block)', graph: tree13, couplings: randomArray(tree13.size, -1, 1, 7), fields: randomArray(13, -1, 1, 8) },
     { name: 'G(9, 0.4) with random couplings and fields', graph: er9, couplings: randomArray(er9.size, -1, 1, 9), fields: randomArray(9, -1, 1, 10) },
     { name: 'disconnected: two triangles and an isolated node', graph: fromEdges([[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5]], { order: 7 }), couplings: [1, -1, 0.5, 2, 1, -0.5], fields: [0, 0, 0.3, 0, 0, 0, -0.4] },
+    { name: '3×4 grid, N = 12 (exactly one full block)', graph: squareLattice(3, 4), couplings: randomArray(17, -1, 1, 19), fields: randomArray(12, -0.5, 0.5, 21) },
     { name: '3-regular on 14 nodes with random couplings and fields', graph: reg14, couplings: randomArray(reg14.size, -1, 1, 15), fields: randomArray(14, -0.5, 0.5, 16) },
     { name: '4×4 torus with random couplings and fields', graph: torus, couplings: randomArray(torus.size, -1, 1, 17), fields: randomArray(16, -0.5, 0.5, 18) },
   ];

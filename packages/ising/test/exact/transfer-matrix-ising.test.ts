@@ -64,6 +64,19 @@ describe('transferMatrixIsing agrees with a naive enumerator (random couplings a
     expectNear(got.meanEnergy, ref.meanEnergy, TOL);
   });
 
+  it('1×8 and 8×1 rings (width 8 across, or a width-1 trace) match the cycle: Z = (2cosh K)^8 + (2sinh K)^8', () => {
+    const k = 0.7;
+    const t = Math.tanh(k);
+    const logZ = 8 * Math.log(2 * Math.cosh(k)) + Math.log1p(t ** 8);
+    const energy = (-8 * (t + t ** 7)) / (1 + t ** 8);
+    for (const [rows, cols, periodic] of [[1, 8, [false, true]], [8, 1, [true, false]]] as const) {
+      const model = createIsingModel(squareLattice(rows, cols, { periodic }), { beta: k });
+      const got = transferMatrixIsing(model, { rows, cols, periodic });
+      expectNear(got.logZ, logZ, 1e-13);
+      expectNear(got.meanEnergy, energy, 1e-13);
+    }
+  });
+
   it('no overflow at β = 5 with J = 10 and fields: 4×4 torus and 4×4 open', () => {
     for (const periodic of [true, false]) {
       const g = squareLattice(4, 4, { periodic });
