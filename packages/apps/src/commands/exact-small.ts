@@ -1,6 +1,6 @@
 /** `isinglab exact-small FILE --beta B [model options] [--json]`: brute-force log Z and friends for N ≤ 24. */
 import { InvalidArgumentError } from '@isinglab/graph';
-import { enumerateIsing } from '@isinglab/ising';
+import { enumerateIsing, MAX_ENUMERATION_ORDER } from '@isinglab/ising';
 import type { CliIo } from '../cli/io.js';
 import { loadModel, type ModelCliOptions } from './model-options.js';
 
@@ -8,17 +8,15 @@ export interface ExactSmallCliOptions extends ModelCliOptions {
   json?: boolean;
 }
 
-const MAX_NODES = 24;
-
 export async function exactSmall(file: string, options: ExactSmallCliOptions, io: CliIo): Promise<number> {
   const { model } = await loadModel('exact-small', file, options);
-  if (model.order > MAX_NODES) {
+  if (model.order > MAX_ENUMERATION_ORDER) {
     throw new InvalidArgumentError({
       pkg: 'apps',
       fn: 'exact-small',
       argument: 'FILE',
       value: `${file} with ${model.order} nodes`,
-      rule: `a graph with at most ${MAX_NODES} nodes (brute force visits 2^N states)`,
+      rule: `a graph with at most ${MAX_ENUMERATION_ORDER} nodes (brute force visits 2^N states)`,
       hint: 'use `isinglab mcmc` for larger graphs',
     });
   }

@@ -66,7 +66,7 @@ export async function mcmc(file: string, options: McmcCliOptions, io: CliIo): Pr
     absMagnetisationStandardError: magnet.standardError,
     essEnergy: energy.ess,
     essAbsMagnetisation: magnet.ess,
-    rhatEnergy: rhat === undefined ? null : rhatValue(rhat),
+    rhatEnergy: rhat ?? null,
     acceptanceRate: run.acceptanceRate ?? null,
     clustersPerSweep: run.clustersPerSweep ?? null,
     seconds,
@@ -84,8 +84,4 @@ export async function mcmc(file: string, options: McmcCliOptions, io: CliIo): Pr
   if (run.clustersPerSweep !== undefined) io.out(`clusters / sweep  ${fmt(run.clustersPerSweep, 1)}`);
   io.out(`time              ${seconds.toFixed(2)} s`);
   return 0;
-}
-
-function rhatValue(r: unknown): number {
-  return typeof r === 'number' ? r : (r as { rhat: number }).rhat;
 }

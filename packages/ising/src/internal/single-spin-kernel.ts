@@ -35,6 +35,15 @@ export function singleSpinSweeps(
 ): number {
   const state = rng.getState();
   if (state.algorithm === 'xoshiro128**' && state.spareNormal === null) {
+    const table =
+      model.uniformCoupling !== undefined && model.uniformField !== undefined
+        ? decisionTable(model, schedule.maxDegree, rule, betaEff)
+        : undefined;
+    if (table !== undefined) {
+      return rule === RULE_HEAT_BATH
+        ? tableHeatBathSweeps(model, schedule.order, schedule.maxDegree, table, spins, base, rng, sweeps)
+        : tableMetropolisSweeps(model, schedule.order, schedule.maxDegree, table, spins, base, rng, sweeps);
+    }
     return inlineSweeps(model, schedule, spins, base, rng, sweeps, rule, betaEff, state.words);
   }
   return genericSweeps(model, schedule, spins, base, rng, sweeps, rule, betaEff);
@@ -66,13 +75,6 @@ function inlineSweeps(
   let s2 = words[2] | 0;
   let s3 = words[3] | 0;
   let flips = 0;
-  const table = isUniform && model.uniformField !== undefined ? decisionTable(model, schedule.maxDegree, rule, betaEff) : undefined;
-  if (table !== undefined) {
-    rng.setState({ algorithm: 'xoshiro128**', words: [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0], spareNormal: null });
-    return heatBath
-      ? tableHeatBathSweeps(model, order, schedule.maxDegree, table, spins, base, rng, sweeps)
-      : tableMetropolisSweeps(model, order, schedule.maxDegree, table, spins, base, rng, sweeps);
-  }
   for (let sweep = 0; sweep < sweeps; sweep++) {
     for (let k = 0; k < n; k++) {
       const i = order[k] as number;

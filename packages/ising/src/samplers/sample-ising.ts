@@ -351,13 +351,13 @@ class Run {
   private lastReport = 0;
   private essReached = true;
   pendingLength = 0;
-  private readonly startSweep: number;
+  /** Burn-in sweeps still to run when this call started (a resumed run may have finished its burn-in). */
+  private readonly burnLeft: number;
   private readonly planned: number;
 
   constructor(private readonly plan: Plan) {
-    this.startSweep = plan.sweepsDone;
-    const burnLeft = Math.max(0, plan.spec.burnIn - plan.sweepsDone);
-    this.planned = burnLeft + plan.sweeps;
+    this.burnLeft = Math.max(0, plan.spec.burnIn - plan.sweepsDone);
+    this.planned = this.burnLeft + plan.sweeps;
     this.total = this.planned * plan.chains;
   }
 
@@ -365,13 +365,12 @@ class Run {
   nextBlock(): number {
     this.plan.signal?.throwIfAborted();
     const { plan } = this;
-    const burnLeft = Math.max(0, plan.spec.burnIn - this.startSweep);
     if (this.sweepsRun === 0) {
       this.pendingLength = this.planned;
       return this.pendingLength;
     }
     if (plan.targetEss === undefined) return (this.pendingLength = 0);
-    const recordedSweeps = this.sweepsRun - burnLeft;
+    const recordedSweeps = this.sweepsRun - this.burnLeft;
     const series = this.assemble();
     if (series.draws >= 4 && this.enough(series)) return (this.pendingLength = 0);
     const room = plan.maxSweeps - recordedSweeps;
@@ -388,7 +387,7 @@ class Run {
     const chains = this.plan.chains;
     const target = this.plan.targetEss as number;
     const absM = series.magnetisations.map(Math.abs);
-    return essOf(series.energies, chains) >= target && essOf(absM, chains) >= target;
+    return effectiveSampleSize(series.energies, { chains }) >= target && effectiveSampleSize(absM, { chains }) >= target;
   }
 
   allocateBlock(length: number, shared: boolean): BlockRecords {
@@ -469,9 +468,4 @@ class Run {
       }),
     });
   }
-}
-
-function essOf(values: Float64Array, chains: number): number {
-  const result = effectiveSampleSize(values, { chains }) as unknown;
-  return typeof result === 'number' ? result : (result as { ess: number }).ess;
 }
