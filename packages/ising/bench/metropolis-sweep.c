@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <time.h>
 
+/* Same value as TIE_ACCEPTANCE in src/internal/single-spin-kernel.ts. */
+#define TIE_ACCEPTANCE 0.9
+
 static uint32_t s[4];
 static inline uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
 static inline uint32_t next32(void) {
@@ -52,7 +55,8 @@ int main(int argc, char **argv) {
   int32_t *order = read_exact(f, 4 * (size_t)n);
   int8_t *spins = read_exact(f, (size_t)n);
   fclose(f);
-  /* Uniform J and h: the same lookup table as the JS kernel (exp(-beta dE), or 1 when dE <= 0). */
+  /* Uniform J and h: the same lookup table as the JS kernel: thresholds p * 2^32 on the raw 32-bit draw, with
+     p = exp(-beta dE) when beta dE > 0, 1 when beta dE < 0 and TIE_ACCEPTANCE on a tie (beta dE = 0). */
   int uniformField = 1, maxDegree = 0;
   for (int i = 1; i < n; i++) if (fields[i] != fields[0]) uniformField = 0;
   for (int i = 0; i < n; i++) if (offsets[i + 1] - offsets[i] > maxDegree) maxDegree = offsets[i + 1] - offsets[i];
@@ -63,8 +67,8 @@ int main(int argc, char **argv) {
     for (int sum = -maxDegree; sum <= maxDegree; sum++) {
       const double h = fields[0] + jUniform * sum;
       for (int x = -1; x <= 1; x += 2) {
-        const double dE = 2.0 * x * h;
-        table[(x > 0 ? width : 0) + sum + maxDegree] = dE <= 0 ? 1.0 : exp(-beta * dE);
+        const double a = beta * (2.0 * x * h);
+        table[(x > 0 ? width : 0) + sum + maxDegree] = (a > 0 ? exp(-a) : a < 0 ? 1.0 : TIE_ACCEPTANCE) * 4294967296.0;
       }
     }
   }
@@ -81,9 +85,9 @@ int main(int argc, char **argv) {
           const int i = order[k];
           int sum = maxDegree;
           for (int p = offsets[i]; p < offsets[i + 1]; p++) sum += spins[targets[p]];
-          const double r = next32() * inv;
+          const uint32_t u = next32();
           const int x = spins[i];
-          if (r < table[(x > 0 ? width : 0) + sum]) { spins[i] = (int8_t)-x; flips++; }
+          if (u < table[(x > 0 ? width : 0) + sum]) { spins[i] = (int8_t)-x; flips++; }
         }
       }
     } else
@@ -101,8 +105,8 @@ int main(int argc, char **argv) {
         }
         const double r = next32() * inv;
         const int x = spins[i];
-        const double dE = 2.0 * x * h;
-        if (dE <= 0 || r < exp(-beta * dE)) { spins[i] = (int8_t)-x; flips++; }
+        const double a = beta * (2.0 * x * h);
+        if (a < 0 || r < (a > 0 ? exp(-a) : TIE_ACCEPTANCE)) { spins[i] = (int8_t)-x; flips++; }
       }
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);

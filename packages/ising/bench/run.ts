@@ -120,7 +120,7 @@ async function workerBench(graph: Graph, beta: number, sweeps: number): Promise<
   const model = createIsingModel(graph, { beta });
   const schedule = updateSchedule(graph);
   const n = model.order;
-  const spec = { model, schedule, sampler: SAMPLER_CODES.metropolis, betaEff: beta, burnIn: 1 << 30, thin: 1 };
+  const spec = { model, schedule, sampler: SAMPLER_CODES.metropolis, betaEff: beta, rule: RULE_METROPOLIS, burnIn: 1 << 30, thin: 1 };
   // one thread, one chain
   const one = randomSpins(n, 1, createRng(3));
   const rng = createRng(4);

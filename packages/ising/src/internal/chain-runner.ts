@@ -10,7 +10,7 @@ import type { UpdateSchedule } from '../samplers/update-schedule.js';
 import { createClusterWorkspace, type ClusterWorkspace } from '../cluster/cluster-workspace.js';
 import { wolffSweepKernel } from '../cluster/wolff.js';
 import { swendsenWangSweepKernel } from '../cluster/swendsen-wang.js';
-import { singleSpinSweeps, RULE_HEAT_BATH, RULE_METROPOLIS } from './single-spin-kernel.js';
+import { singleSpinSweeps } from './single-spin-kernel.js';
 
 export const SAMPLER_CODES = Object.freeze({ metropolis: 0, 'heat-bath': 1, wolff: 2, 'swendsen-wang': 3 });
 
@@ -22,6 +22,8 @@ export interface RunnerSpec {
   sampler: number;
   /** β used in acceptance (2β for 'paper-alg1'). */
   betaEff: number;
+  /** Single-spin rule of internal/single-spin-kernel.ts (RULE_*); ignored by cluster samplers. */
+  rule: number;
   burnIn: number;
   thin: number;
 }
@@ -68,16 +70,14 @@ export function runChainBlock(
   recordRow: number,
   tick: (() => void) | undefined,
 ): number {
-  const { model, schedule, sampler, betaEff, burnIn, thin } = runner.spec;
+  const { model, schedule, sampler, betaEff, rule, burnIn, thin } = runner.spec;
   const n = model.order;
   const base = chain * n;
   let draw = 0;
   let work = 0;
   for (let g = start; g < start + length; g++) {
-    if (sampler === SAMPLER_CODES.metropolis) {
-      work += singleSpinSweeps(model, schedule, spins, base, rng, 1, RULE_METROPOLIS, betaEff);
-    } else if (sampler === SAMPLER_CODES['heat-bath']) {
-      work += singleSpinSweeps(model, schedule, spins, base, rng, 1, RULE_HEAT_BATH, betaEff);
+    if (sampler === SAMPLER_CODES.metropolis || sampler === SAMPLER_CODES['heat-bath']) {
+      work += singleSpinSweeps(model, schedule, spins, base, rng, 1, rule, betaEff);
     } else if (sampler === SAMPLER_CODES.wolff) {
       work += wolffSweepKernel(runner.workspace as ClusterWorkspace, model, spins, base, rng);
     } else {

@@ -9,6 +9,8 @@ import type { WorkerBlock, WorkerInit, WorkerReply } from './protocol.js';
 
 let runner: RunnerState | undefined;
 let spins: Int8Array | undefined;
+/** One chain's spins in worker-private memory: the kernel's loads and stores stay off the shared buffer. */
+let privateChain: Int8Array | undefined;
 let firstChain = 0;
 let chainEnd = 0;
 
@@ -39,9 +41,14 @@ function runBlock(block: WorkerBlock): void {
     samples: block.samples === null ? new Int8Array(0) : new Int8Array(block.samples),
     draws: block.draws,
   };
+  const shared = spins as Int8Array;
+  const local = privateChain as Int8Array;
+  const n = local.length;
   for (let c = firstChain; c < chainEnd; c++) {
     const rng = rngFromState(block.rngStates[c - firstChain] as RngState);
-    work += runChainBlock(r, spins as Int8Array, c, rng, block.start, block.length, records, c, tick);
+    local.set(shared.subarray(c * n, (c + 1) * n));
+    work += runChainBlock(r, local, 0, rng, block.start, block.length, records, c, tick);
+    shared.set(local, c * n);
     states.push(rng.getState());
   }
   post({ type: 'progress', sweeps: sweepsDone });
@@ -54,6 +61,7 @@ parentPort?.on('message', (message: WorkerInit | WorkerBlock) => {
       const spec: RunnerSpec = message.spec;
       runner = createRunner(spec);
       spins = new Int8Array(message.spins);
+      privateChain = new Int8Array(spec.model.order);
       firstChain = message.firstChain;
       chainEnd = message.chainEnd;
       post({ type: 'ready' });

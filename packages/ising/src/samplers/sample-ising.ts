@@ -3,7 +3,8 @@
  * caller's generator, optionally spread over worker threads with bit-identical results.
  *
  * Samplers: colour-parallel Metropolis–Hastings (seed 000, Alg. 1, with the correct rule min(1, e^{−βΔE}),
- * ΔE = 2 x_i h_i^eff), heat bath (Glauber), Wolff and Swendsen–Wang cluster updates (zero-field ferromagnets).
+ * ΔE = 2 x_i h_i^eff, ties ΔE = 0 accepted with probability 0.9 so that the colour-class scan is ergodic), heat
+ * bath (Glauber), Wolff and Swendsen–Wang cluster updates (zero-field ferromagnets).
  */
 import {
   InvalidArgumentError,
@@ -28,6 +29,7 @@ import {
   type BlockRecords,
   type RunnerSpec,
 } from '../internal/chain-runner.js';
+import { RULE_HEAT_BATH, RULE_METROPOLIS, RULE_PAPER_ALG1 } from '../internal/single-spin-kernel.js';
 import { ChainPool } from '../parallel/chain-pool.js';
 import { updateSchedule, type UpdateSchedule } from './update-schedule.js';
 
@@ -78,9 +80,12 @@ export interface SampleIsingOptions {
    */
   initial?: 'random' | Int8Array;
   /**
-   * Metropolis acceptance: `'metropolis'` accepts with min(1, e^{−βΔE}) and samples p ∝ e^{−βE}. `'paper-alg1'`
-   * reproduces seed 000's Alg. 1 as printed, exp(−2βΔE) > r with ΔE = 2 x h^eff, which samples at inverse
-   * temperature 2β; use it only to reproduce the paper's numbers. @default 'metropolis'
+   * Metropolis acceptance: `'metropolis'` accepts with min(1, e^{−βΔE}) and samples p ∝ e^{−βE}; a tie
+   * (βΔE = 0, e.g. a zero-field node with as many agreeing as disagreeing neighbours) is accepted with probability
+   * 0.9, which keeps detailed balance and makes the deterministic colour-class scan ergodic (always accepting ties
+   * traps zero-field rings in a sector). `'paper-alg1'` reproduces seed 000's Alg. 1 as printed,
+   * exp(−2βΔE) > r with ΔE = 2 x h^eff (ties always accepted), which samples at inverse temperature 2β; use it
+   * only to reproduce the paper's numbers. @default 'metropolis'
    */
   acceptance?: AcceptanceRule;
   /** Colour-class schedule of single-spin samplers. @default updateSchedule(model.graph) */
@@ -164,10 +169,6 @@ interface Plan {
 }
 
 /**
- * Known limitation: Metropolis with a deterministic colour-class scan accepts every ΔE = 0 flip, so on zero-field
- * rings (nodes of degree 2 with integer couplings) domain walls move deterministically and the chain is not
- * ergodic; use 'heat-bath' or a cluster sampler there. Models with generic fields never meet ΔE = 0 exactly.
- *
  * Runs MCMC on the calling thread. See `sampleIsing` for the worker-thread version (same results).
  * Cost O(C · sweeps · (N + M)) for single-spin samplers.
  */
@@ -321,6 +322,7 @@ function makePlan(site: { pkg: string; fn: string }, model: IsingModel, options:
     schedule,
     sampler: SAMPLER_CODES[samplerName],
     betaEff: acceptance === 'paper-alg1' ? 2 * model.beta : model.beta,
+    rule: samplerName === 'heat-bath' ? RULE_HEAT_BATH : acceptance === 'paper-alg1' ? RULE_PAPER_ALG1 : RULE_METROPOLIS,
     burnIn,
     thin,
   };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { createRng, petersenGraph, rngFromState, squareLattice, type Rng } from '@isinglab/graph';
+import { createRng, cycleGraph, petersenGraph, rngFromState, squareLattice, type Rng } from '@isinglab/graph';
 import { createIsingModel, randomSpins, type IsingModel } from '../../src/model/index.js';
 import { updateSchedule } from '../../src/samplers/index.js';
-import { RULE_HEAT_BATH, RULE_METROPOLIS, singleSpinSweeps } from '../../src/internal/single-spin-kernel.js';
+import { RULE_HEAT_BATH, RULE_METROPOLIS, RULE_PAPER_ALG1, TIE_ACCEPTANCE, singleSpinSweeps } from '../../src/internal/single-spin-kernel.js';
 
 /** The sweep written out plainly from Alg. 1 with the correct rule: the reference for the optimised kernel. */
 function referenceSweep(model: IsingModel, order: Int32Array, x: Int8Array, rng: Rng, rule: number, beta: number): void {
@@ -21,7 +21,10 @@ function referenceSweep(model: IsingModel, order: Int32Array, x: Int8Array, rng:
       x[i] = r < 1 / (1 + Math.exp(-2 * beta * h)) ? 1 : -1;
     } else {
       const dE = 2 * x[i]! * h;
-      if (dE <= 0 || r < Math.exp(-beta * dE)) x[i] = -x[i]!;
+      // ties (βΔE = 0) are accepted with probability TIE_ACCEPTANCE by the default rule, always by the printed Alg. 1
+      const tie = rule === RULE_PAPER_ALG1 ? 1 : TIE_ACCEPTANCE;
+      const accept = beta * dE < 0 ? 1 : beta * dE > 0 ? Math.exp(-beta * dE) : tie;
+      if (r < accept) x[i] = -x[i]!;
     }
   }
 }
@@ -29,11 +32,15 @@ function referenceSweep(model: IsingModel, order: Int32Array, x: Int8Array, rng:
 describe('single-spin kernel', () => {
   const models: [string, IsingModel][] = [
     ['uniform J on a torus', createIsingModel(squareLattice(8, 8, { periodic: true }), { beta: 0.44, fields: 0.1 })],
+    ['zero-field torus (ties)', createIsingModel(squareLattice(6, 6, { periodic: true }), { beta: 0.3 })],
+    ['zero-field ring, non-uniform J (ties)', createIsingModel(cycleGraph(9), { beta: 0.7, couplings: Float64Array.from({ length: 9 }, (_, k) => (k % 2 === 0 ? 1 : 2)) })],
+    ['β = 0 (every move a tie)', createIsingModel(petersenGraph(), { beta: 0, fields: 0.4 })],
     ['random J and h on Petersen', createIsingModel(petersenGraph(), { beta: 0.8, couplings: Float64Array.from({ length: 15 }, (_, k) => Math.sin(k)), fields: 0.2 })],
   ];
   for (const [name, model] of models) {
-    for (const rule of [RULE_METROPOLIS, RULE_HEAT_BATH]) {
-      it(`${name}, ${rule === RULE_METROPOLIS ? 'Metropolis' : 'heat bath'}: inline xoshiro path = generic Rng path = plain reference`, () => {
+    for (const rule of [RULE_METROPOLIS, RULE_PAPER_ALG1, RULE_HEAT_BATH]) {
+      const ruleName = rule === RULE_METROPOLIS ? 'Metropolis' : rule === RULE_PAPER_ALG1 ? 'printed Alg. 1' : 'heat bath';
+      it(`${name}, ${ruleName}: inline xoshiro path = generic Rng path = plain reference`, () => {
         const schedule = updateSchedule(model.graph);
         const start = randomSpins(model.order, 1, createRng(2));
         const fast = start.slice();
@@ -57,4 +64,36 @@ describe('single-spin kernel', () => {
       });
     }
   }
+
+  it('a chain at an offset in a batch follows the same trajectory as the chain alone (table and inline paths)', () => {
+    for (const model of [models[0]![1], models[3]![1]]) {
+      const schedule = updateSchedule(model.graph);
+      const n = model.order;
+      const alone = randomSpins(n, 1, createRng(4));
+      const batch = new Int8Array(3 * n).fill(1);
+      batch.set(alone, n);
+      const before = batch.slice();
+      singleSpinSweeps(model, schedule, alone, 0, createRng(8), 15, RULE_METROPOLIS, model.beta);
+      singleSpinSweeps(model, schedule, batch, n, createRng(8), 15, RULE_METROPOLIS, model.beta);
+      expect(batch.subarray(n, 2 * n)).toEqual(alone);
+      // the neighbouring chains are untouched
+      expect(batch.subarray(0, n)).toEqual(before.subarray(0, n));
+      expect(batch.subarray(2 * n)).toEqual(before.subarray(2 * n));
+    }
+  });
+
+  it('at β = 0 the printed Alg. 1 flips every spin every visit (periodic chain), the default rule does not', () => {
+    const model = createIsingModel(cycleGraph(8), { beta: 0 });
+    const schedule = updateSchedule(model.graph);
+    const start = randomSpins(8, 1, createRng(3));
+    const paper = start.slice();
+    expect(singleSpinSweeps(model, schedule, paper, 0, createRng(1), 10, RULE_PAPER_ALG1, 0)).toBe(80);
+    expect(paper).toEqual(start); // an even number of sweeps brings every spin back
+    const fixed = start.slice();
+    const flips = singleSpinSweeps(model, schedule, fixed, 0, createRng(1), 1000, RULE_METROPOLIS, 0);
+    // each visit flips with probability q = TIE_ACCEPTANCE < 1: 8000 visits, σ = √(8000 q (1 − q))
+    const q = TIE_ACCEPTANCE;
+    expect(q).toBeLessThan(1);
+    expect(Math.abs(flips - 8000 * q)).toBeLessThan(4 * Math.sqrt(8000 * q * (1 - q)));
+  });
 });
