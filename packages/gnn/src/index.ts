@@ -1,2 +1,6 @@
-// Not built yet: this package exports nothing until its issue lands (see README.md).
-export {};
+export { sparseAdjacency, adjacencyFromGraph, normaliseAdjacency, isSparseAdjacency } from './sparse/sparse-adjacency.js';
+export type { SparseAdjacency, SparseAdjacencyInit, AdjacencyFromGraphOptions, AdjacencyNormalisation } from './sparse/sparse-adjacency.js';
+export { spmm } from './ops/spmm.js';
+export type { Aggregation, SpmmOptions } from './ops/spmm.js';
+export { useBackend, registerBackend } from './backend/use-backend.js';
+export type { BackendName, UseBackendOptions } from './backend/use-backend.js';
