@@ -75,14 +75,14 @@ export function spmm(adjacency: SparseAdjacency, x: tf.Tensor2D, options: SpmmOp
     return op(x) as tf.Tensor2D;
   }
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [xt, wt, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
-    save([xt]);
+    const [xt, wt] = args as [tf.Tensor, tf.Tensor];
     const values = wt.dataSync() as Float32Array;
-    const forward = forwardPass(adjacency, aggregation, rowScale, values, xt.dataSync() as Float32Array, features);
+    // X's values stay with the closure for d(values) (a typed-array copy: saving the tensor trips wasm's leak check)
+    const xv = xt.dataSync() as Float32Array;
+    const forward = forwardPass(adjacency, aggregation, rowScale, values, xv, features);
     return {
       value: tf.tensor2d(forward.out, [adjacency.rows, features]),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const xv = (saved[0] as tf.Tensor).dataSync() as Float32Array;
+      gradFunc: (dy: tf.Tensor) => {
         const g = backwardPass(adjacency, aggregation, rowScale, values, forward, dy.dataSync() as Float32Array, xv, features, true);
         return [tf.tensor2d(g.dx, [adjacency.cols, features]), tf.tensor1d(g.dw as Float32Array)];
       },

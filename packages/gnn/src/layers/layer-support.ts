@@ -1,0 +1,86 @@
+/**
+ * What the graph layers share: the activation names they accept, reading the adjacency from `apply`'s kwargs,
+ * and config validation with the package's error type.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { InvalidArgumentError } from '@isinglab/graph';
+import { isSparseAdjacency, type SparseAdjacency } from '../sparse/sparse-adjacency.js';
+
+export type ActivationName = 'linear' | 'relu' | 'elu' | 'tanh' | 'sigmoid';
+export const ACTIVATIONS: readonly ActivationName[] = ['linear', 'relu', 'elu', 'tanh', 'sigmoid'];
+
+export function activate(x: tf.Tensor, name: ActivationName): tf.Tensor {
+  switch (name) {
+    case 'relu':
+      return tf.relu(x);
+    case 'elu':
+      return tf.elu(x);
+    case 'tanh':
+      return tf.tanh(x);
+    case 'sigmoid':
+      return tf.sigmoid(x);
+    default:
+      return x;
+  }
+}
+
+/** Keyword arguments of a graph layer's `apply`/`call`: the message-passing matrix. */
+export interface GraphKwargs {
+  adjacency: SparseAdjacency;
+}
+
+export function adjacencyFromKwargs(fn: string, kwargs: unknown, rows: number): SparseAdjacency {
+  const adjacency = (kwargs as Partial<GraphKwargs> | undefined)?.adjacency;
+  if (!isSparseAdjacency(adjacency)) {
+    throw new InvalidArgumentError({
+      pkg: 'gnn',
+      fn,
+      argument: 'kwargs.adjacency',
+      value: adjacency,
+      rule: 'a SparseAdjacency',
+      hint: 'Call layer.apply(x, { adjacency }) with adjacency from adjacencyFromGraph.',
+    });
+  }
+  if (adjacency.rows !== rows || adjacency.cols !== rows) {
+    throw new InvalidArgumentError({
+      pkg: 'gnn',
+      fn,
+      argument: 'kwargs.adjacency',
+      value: `${adjacency.rows}×${adjacency.cols} adjacency`,
+      rule: `a ${rows}×${rows} adjacency (one row and column per node of the input)`,
+    });
+  }
+  return adjacency;
+}
+
+export function firstInput(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+  return Array.isArray(inputs) ? (inputs[0] as tf.Tensor) : inputs;
+}
+
+export function lastDim(shape: tf.Shape | tf.Shape[]): number {
+  const s = (Array.isArray(shape[0]) ? shape[0] : shape) as tf.Shape;
+  const d = s[s.length - 1];
+  if (typeof d !== 'number') throw new Error('graph layers need a known feature dimension');
+  return d;
+}
+
+export function checkPositiveInteger(fn: string, argument: string, value: unknown): number {
+  if (!Number.isInteger(value) || (value as number) < 1) {
+    throw new InvalidArgumentError({ pkg: 'gnn', fn, argument, value, rule: 'a positive integer' });
+  }
+  return value as number;
+}
+
+export function checkActivation(fn: string, value: unknown): ActivationName {
+  if (value === undefined) return 'linear';
+  if (!ACTIVATIONS.includes(value as ActivationName)) {
+    throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'config.activation', value, rule: `one of ${ACTIVATIONS.join(', ')}` });
+  }
+  return value as ActivationName;
+}
+
+export function checkSeed(fn: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value)) throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'config.seed', value, rule: 'an integer or undefined' });
+  return value as number;
+}
