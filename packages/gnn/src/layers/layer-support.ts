@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError } from '@isinglab/graph';
 import { isSparseAdjacency, type SparseAdjacency } from '../sparse/sparse-adjacency.js';
+import type { Aggregation } from '../ops/spmm.js';
 
 export type ActivationName = 'linear' | 'relu' | 'elu' | 'tanh' | 'sigmoid';
 export const ACTIVATIONS: readonly ActivationName[] = ['linear', 'relu', 'elu', 'tanh', 'sigmoid'];
@@ -29,13 +30,13 @@ export interface GraphKwargs {
   adjacency: SparseAdjacency;
 }
 
-export function adjacencyFromKwargs(fn: string, kwargs: unknown, rows: number): SparseAdjacency {
-  const adjacency = (kwargs as Partial<GraphKwargs> | undefined)?.adjacency;
+export function adjacencyFromKwargs(fn: string, kwargs: unknown, rows: number, key = 'adjacency'): SparseAdjacency {
+  const adjacency = (kwargs as Record<string, unknown> | undefined)?.[key];
   if (!isSparseAdjacency(adjacency)) {
     throw new InvalidArgumentError({
       pkg: 'gnn',
       fn,
-      argument: 'kwargs.adjacency',
+      argument: `kwargs.${key}`,
       value: adjacency,
       rule: 'a SparseAdjacency',
       hint: 'Call layer.apply(x, { adjacency }) with adjacency from adjacencyFromGraph.',
@@ -45,7 +46,7 @@ export function adjacencyFromKwargs(fn: string, kwargs: unknown, rows: number): 
     throw new InvalidArgumentError({
       pkg: 'gnn',
       fn,
-      argument: 'kwargs.adjacency',
+      argument: `kwargs.${key}`,
       value: `${adjacency.rows}×${adjacency.cols} adjacency`,
       rule: `a ${rows}×${rows} adjacency (one row and column per node of the input)`,
     });
@@ -71,10 +72,10 @@ export function checkPositiveInteger(fn: string, argument: string, value: unknow
   return value as number;
 }
 
-export function checkActivation(fn: string, value: unknown): ActivationName {
+export function checkActivation(fn: string, value: unknown, argument = 'config.activation'): ActivationName {
   if (value === undefined) return 'linear';
   if (!ACTIVATIONS.includes(value as ActivationName)) {
-    throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'config.activation', value, rule: `one of ${ACTIVATIONS.join(', ')}` });
+    throw new InvalidArgumentError({ pkg: 'gnn', fn, argument, value, rule: `one of ${ACTIVATIONS.join(', ')}` });
   }
   return value as ActivationName;
 }
@@ -83,4 +84,16 @@ export function checkSeed(fn: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value)) throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'config.seed', value, rule: 'an integer or undefined' });
   return value as number;
+}
+
+export function checkAggregation(fn: string, value: unknown): Aggregation {
+  if (value !== 'sum' && value !== 'mean' && value !== 'max') {
+    throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'config.aggregation', value, rule: "one of 'sum', 'mean', 'max'" });
+  }
+  return value;
+}
+
+/** Glorot-uniform initialiser with a seed derived per weight (undefined seed: tfjs' global generator). */
+export function glorot(seed: number | undefined, offset: number): ReturnType<typeof tf.initializers.glorotUniform> {
+  return tf.initializers.glorotUniform(seed === undefined ? {} : { seed: seed + offset });
 }
