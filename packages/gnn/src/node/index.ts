@@ -1,0 +1,2 @@
+export { saveCheckpoint, loadCheckpoint, restoreCheckpoint } from './checkpoint.js';
+export type { Checkpoint, CheckpointContents, SavedTensor } from './checkpoint.js';
