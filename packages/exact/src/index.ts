@@ -1,2 +1,2 @@
-// Not built yet: this package exports nothing until its issue lands (see README.md).
-export {};
+export { logPartition, edgeCorrelations, MAX_DENSE_BLOCK_NODES } from './planar/planar-ising.js';
+export type { Couplings, PlanarIsingOptions } from './planar/planar-ising.js';
