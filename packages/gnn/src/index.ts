@@ -34,3 +34,5 @@ export { progressLine } from './training/progress-line.js';
 export type { TrainingProgress } from './training/progress-line.js';
 export { EGNNConv, edgeIncidence } from './layers/egnn-conv.js';
 export type { EGNNConvConfig, CoordinateAggregation, EdgeIncidence } from './layers/egnn-conv.js';
+export { createUNet, unetOutputShape, conv2dSame, Conv2DSame, UpConv2D } from './layers/unet.js';
+export type { UNetConfig, Conv2DSameConfig, UpConv2DConfig } from './layers/unet.js';
