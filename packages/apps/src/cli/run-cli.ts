@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { GRAPH_FORMATS, IsingLabError } from '@isinglab/graph';
 import { dataStats } from '../commands/data-stats.js';
 import { exactSmall } from '../commands/exact-small.js';
+import { exactLogZ, exactMarginals } from '../commands/exact-planar.js';
 import { graphInfo } from '../commands/graph-info.js';
 import { mcmc } from '../commands/mcmc.js';
 import { MODEL_OPTION_SPECS, MODEL_USAGE } from '../commands/model-options.js';
@@ -25,6 +26,9 @@ export const USAGE = `usage:
       brute-force log Z, energy and marginals (graphs with at most 24 nodes)
       model options: couplings are --J J (uniform, default 1) or --couplings-from-weights (edge weights);
       fields are zero unless --fields-from-diagonal (MatrixMarket diagonal) or --field-file F (one per line)
+  isinglab exact logz FILE ${MODEL_USAGE} [--json]
+  isinglab exact marginals FILE ${MODEL_USAGE} [--json]
+      exact log Z / edge correlations of a zero-field Ising model on a planar graph (any signs of J)
   isinglab experiment [NAME] [--config quick|paper]
       run an experiment (until the experiment apps exist, NAME is data-stats, the default)
   isinglab --help`;
@@ -96,6 +100,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const modelKeys = ['beta', 'J', 'couplings-from-weights', 'fields-from-diagonal', 'field-file', 'format', 'json'] as const;
     if (group === 'exact-small') return exactSmall(files[0] as string, pick(values, [...modelKeys]), io);
     return mcmc(files[0] as string, pick(values, [...modelKeys, 'sweeps', 'burn-in', 'chains', 'sampler', 'seed', 'workers']), io);
+  }
+  if (group === 'exact' && (command === 'logz' || command === 'marginals')) {
+    if (rest.length !== 1) throw new UsageError(`exact ${command} takes exactly one FILE`);
+    const keys = ['beta', 'J', 'couplings-from-weights', 'fields-from-diagonal', 'field-file', 'format', 'json'] as const;
+    return (command === 'logz' ? exactLogZ : exactMarginals)(rest[0] as string, pick(values, [...keys]), io);
   }
   if (group === 'experiment') {
     const name = command ?? 'data-stats';

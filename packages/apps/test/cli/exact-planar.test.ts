@@ -1,0 +1,72 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'isinglab-exact-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A wheel (hub 0, rim 1..5) with mixed weights, a K5 (not planar), and a weighted path with a field file.
+const wheelEdges: [number, number, number][] = [
+  [0, 1, 0.9], [0, 2, -0.4], [0, 3, 1.1], [0, 4, 0.3], [0, 5, -1.2],
+  [1, 2, 0.5], [2, 3, -0.7], [3, 4, 0.8], [4, 5, 0.2], [5, 1, -0.6],
+];
+const wheel = join(dir, 'wheel.txt');
+writeFileSync(wheel, wheelEdges.map(([u, v, w]) => `${u} ${v} ${w}`).join('\n') + '\n');
+const k5 = join(dir, 'k5.txt');
+writeFileSync(k5, [[0, 1], [0, 2], [0, 3], [0, 4], [1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]].map(([u, v]) => `${u} ${v}`).join('\n') + '\n');
+const fields = join(dir, 'fields.txt');
+writeFileSync(fields, '0\n0\n0.5\n0\n0\n0\n');
+
+/** log Z and edge correlations by enumeration written here. */
+function enumerate(n: number, edges: [number, number, number][], beta: number) {
+  const weights: number[] = [];
+  for (let s = 0; s < 1 << n; s++) {
+    const x = (i: number) => ((s >> i) & 1 ? 1 : -1);
+    weights.push(Math.exp(beta * edges.reduce((acc, [u, v, j]) => acc + j * x(u) * x(v), 0)));
+  }
+  const z = weights.reduce((a, b) => a + b, 0);
+  const corr = edges.map(([u, v]) => weights.reduce((acc, w, s) => acc + (w * (((s >> u) & 1) === ((s >> v) & 1) ? 1 : -1)) / z, 0));
+  return { logZ: Math.log(z), corr };
+}
+
+describe('isinglab exact logz / marginals', () => {
+  it('logz prints the exact log Z of a weighted planar graph (JSON with nodes, edges, seconds)', async () => {
+    const r = await run('exact', 'logz', wheel, '--beta', '0.8', '--couplings-from-weights', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.logZ).toBeCloseTo(enumerate(6, wheelEdges, 0.8).logZ, 10);
+    expect(out.nodes).toBe(6);
+    expect(out.edges).toBe(10);
+    expect(out.seconds).toBeGreaterThanOrEqual(0);
+    const text = await run('exact', 'logz', wheel, '--beta', '0.8', '--J=-1');
+    expect(text.code).toBe(0);
+    const anti = wheelEdges.map(([u, v]) => [u, v, -1] as [number, number, number]);
+    expect(Number(/log Z\s+(\S+)/.exec(text.stdout)![1])).toBeCloseTo(enumerate(6, anti, 0.8).logZ, 10);
+  });
+
+  it('marginals prints every edge correlation', async () => {
+    const r = await run('exact', 'marginals', wheel, '--beta', '0.8', '--couplings-from-weights', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const want = enumerate(6, wheelEdges, 0.8).corr;
+    expect(out.nodeMarginal).toBe(0.5);
+    for (const { u, v, correlation } of out.correlations) {
+      const k = wheelEdges.findIndex(([a, b]) => (a === u && b === v) || (a === v && b === u));
+      expect(correlation).toBeCloseTo(want[k]!, 10);
+    }
+  });
+
+  it('a non-planar graph, fields and a missing β are one-line errors with exit code 2', async () => {
+    const nonPlanar = await run('exact', 'logz', k5, '--beta', '1');
+    expect(nonPlanar.code).toBe(2);
+    expect(nonPlanar.stderr).toMatch(/^isinglab: @isinglab\/exact logPartition: the graph is not planar/);
+    const withFields = await run('exact', 'logz', wheel, '--beta', '1', '--field-file', fields);
+    expect(withFields.code).toBe(2);
+    expect(withFields.stderr).toMatch(/zero fields/);
+    const noBeta = await run('exact', 'marginals', wheel);
+    expect(noBeta.code).toBe(2);
+    expect(noBeta.stderr).toMatch(/--beta/);
+  });
+});
