@@ -21,10 +21,12 @@ import {
 } from '@isinglab/graph';
 import { buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
 import { kasteleynSystem } from '../internal/kasteleyn.js';
+import { treeGauge } from '../internal/gauge.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
 
-/** Couplings: one J for every edge, one per edge id, or the graph's edge weights. */
-export type Couplings = number | ArrayLike<number> | 'weights';
+import { checkZeroFields, resolveCouplings, type Couplings } from '../internal/planar-input.js';
+
+export type { Couplings };
 
 export interface PlanarIsingOptions {
   /** Inverse temperature β ≥ 0 (p(x) ∝ exp(β Σ_edges J x_u x_v)). @default 1 */
@@ -166,34 +168,6 @@ function illConditioned(site: { pkg: string; fn: string }, map: PlanarMap, resid
   });
 }
 
-/** Signs s_v making the edges of a BFS tree of the block ferromagnetic (βJ·s_u·s_v ≥ 0). */
-function treeGauge(map: PlanarMap, bj: Float64Array): Int8Array {
-  const { nodes, tail, cwNext } = map;
-  const sign = new Int8Array(nodes);
-  const first = new Int32Array(nodes).fill(-1);
-  for (let h = 0; h < 2 * map.edges; h++) if (first[tail[h] as number] === -1) first[tail[h] as number] = h;
-  const queue = new Int32Array(nodes);
-  let head = 0;
-  let size = 0;
-  sign[0] = 1;
-  queue[size++] = 0;
-  while (head < size) {
-    const v = queue[head++] as number;
-    const start = first[v] as number;
-    if (start === -1) continue;
-    let h = start;
-    do {
-      const w = tail[h ^ 1] as number;
-      if (sign[w] === 0) {
-        sign[w] = ((bj[h >> 1] as number) >= 0 ? sign[v] : -(sign[v] as number)) as number;
-        queue[size++] = w;
-      }
-      h = cwNext[h] as number;
-    } while (h !== start);
-  }
-  return sign;
-}
-
 function blockSolve(map: PlanarMap, bj: Float64Array, wantCorrelations: boolean): { logZ: number; correlations: Float64Array | null } {
   let sum = 0;
   for (let e = 0; e < map.edges; e++) sum += bj[e] as number;
@@ -240,55 +214,4 @@ function findBridge(graph: Graph, edgeComponent: Int32Array, v: number, block: n
     if (edgeComponent[e] === block) return e;
   }
   throw new Error('exact: bridge block without its edge');
-}
-
-function resolveCouplings(site: { pkg: string; fn: string }, graph: Graph, couplings: Couplings, beta: number): Float64Array {
-  const m = graph.size;
-  const out = new Float64Array(m);
-  if (typeof couplings === 'number') {
-    checkFiniteNumber(site, 'couplings', couplings);
-    out.fill(beta * couplings);
-    return out;
-  }
-  let source: ArrayLike<number>;
-  let name = 'couplings';
-  if (couplings === 'weights') {
-    if (graph.weights === undefined) {
-      throw new InvalidArgumentError({ ...site, argument: 'couplings', value: 'weights', rule: 'a number or per-edge array when the graph has no edge weights' });
-    }
-    source = graph.weights;
-    name = 'graph.weights';
-  } else if (Array.isArray(couplings) || ArrayBuffer.isView(couplings)) {
-    source = couplings as ArrayLike<number>;
-  } else {
-    throw new InvalidArgumentError({ ...site, argument: 'couplings', value: couplings, rule: "a number, an array with one J per edge id, or 'weights'" });
-  }
-  if (source.length !== m) {
-    throw new InvalidArgumentError({ ...site, argument: name, value: `${source.length} values`, rule: `one coupling per edge id (${m})` });
-  }
-  for (let e = 0; e < m; e++) {
-    const j = source[e];
-    if (typeof j !== 'number' || !Number.isFinite(j)) {
-      throw new InvalidArgumentError({ ...site, argument: `${name}[${e}]`, value: j, rule: 'a finite number', hint: 'NaN or infinite couplings have no Ising model.' });
-    }
-    out[e] = beta * j;
-  }
-  return out;
-}
-
-function checkZeroFields(site: { pkg: string; fn: string }, graph: Graph, fields: number | ArrayLike<number> | undefined): void {
-  if (fields === undefined) return;
-  const values: ArrayLike<number> = typeof fields === 'number' ? [fields] : fields;
-  if (typeof fields !== 'number' && values.length !== graph.order) {
-    throw new InvalidArgumentError({ ...site, argument: 'options.fields', value: `${values.length} values`, rule: `one field per node (${graph.order})` });
-  }
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] !== 0) {
-      throw new UnsupportedGraphError({
-        ...site,
-        reason: `the planar solver needs zero fields (options.fields${typeof fields === 'number' ? '' : `[${i}]`} is ${values[i]})`,
-        hint: 'A field h_i can be written as a coupling to an extra apex spin fixed to +1, but the apex keeps the graph planar only when it is outerplanar (all nodes on one face).',
-      });
-    }
-  }
 }
