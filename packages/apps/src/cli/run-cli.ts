@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { GRAPH_FORMATS, IsingLabError } from '@isinglab/graph';
 import { dataStats } from '../commands/data-stats.js';
 import { exactSmall } from '../commands/exact-small.js';
-import { exactLogZ, exactMarginals } from '../commands/exact-planar.js';
+import { exactLogZ, exactMarginals, exactSample } from '../commands/exact-planar.js';
 import { graphInfo } from '../commands/graph-info.js';
 import { mcmc } from '../commands/mcmc.js';
 import { MODEL_OPTION_SPECS, MODEL_USAGE } from '../commands/model-options.js';
@@ -28,7 +28,8 @@ export const USAGE = `usage:
       fields are zero unless --fields-from-diagonal (MatrixMarket diagonal) or --field-file F (one per line)
   isinglab exact logz FILE ${MODEL_USAGE} [--json]
   isinglab exact marginals FILE ${MODEL_USAGE} [--json]
-      exact log Z / edge correlations of a zero-field Ising model on a planar graph (any signs of J)
+  isinglab exact sample FILE ${MODEL_USAGE} --samples S [--seed S] --out samples.json [--json]
+      exact log Z / edge correlations / independent samples of a zero-field Ising model on a planar graph
   isinglab experiment [NAME] [--config quick|paper]
       run an experiment (until the experiment apps exist, NAME is data-stats, the default)
   isinglab --help`;
@@ -75,6 +76,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         sampler: { type: 'string' },
         seed: { type: 'string' },
         workers: { type: 'string' },
+        samples: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -101,9 +104,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (group === 'exact-small') return exactSmall(files[0] as string, pick(values, [...modelKeys]), io);
     return mcmc(files[0] as string, pick(values, [...modelKeys, 'sweeps', 'burn-in', 'chains', 'sampler', 'seed', 'workers']), io);
   }
-  if (group === 'exact' && (command === 'logz' || command === 'marginals')) {
+  if (group === 'exact' && (command === 'logz' || command === 'marginals' || command === 'sample')) {
     if (rest.length !== 1) throw new UsageError(`exact ${command} takes exactly one FILE`);
     const keys = ['beta', 'J', 'couplings-from-weights', 'fields-from-diagonal', 'field-file', 'format', 'json'] as const;
+    if (command === 'sample') return exactSample(rest[0] as string, pick(values, [...keys, 'samples', 'seed', 'out']), io);
     return (command === 'logz' ? exactLogZ : exactMarginals)(rest[0] as string, pick(values, [...keys]), io);
   }
   if (group === 'experiment') {

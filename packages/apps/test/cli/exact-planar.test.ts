@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from './helpers.js';
@@ -56,6 +56,25 @@ describe('isinglab exact logz / marginals', () => {
       const k = wheelEdges.findIndex(([a, b]) => (a === u && b === v) || (a === v && b === u));
       expect(correlation).toBeCloseTo(want[k]!, 10);
     }
+  });
+
+  it('sample writes exact ±1 configurations to a JSON file; the same seed gives the same file', async () => {
+    const out = join(dir, 'samples.json');
+    const r = await run('exact', 'sample', wheel, '--beta', '0.8', '--couplings-from-weights', '--samples', '400', '--seed', '3', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written.configurations).toHaveLength(400);
+    expect(written.configurations.every((c: number[]) => c.length === 6 && c.every((v) => v === 1 || v === -1))).toBe(true);
+    // the sample mean of x_u x_v on the hub edge 0–5 (J = −1.2) is near its exact value (σ ≤ 1/√400 = 0.05)
+    const k = wheelEdges.findIndex(([a, b]) => a === 0 && b === 5);
+    const mean = written.configurations.reduce((s: number, c: number[]) => s + c[0]! * c[5]!, 0) / 400;
+    expect(Math.abs(mean - enumerate(6, wheelEdges, 0.8).corr[k]!)).toBeLessThan(4 * 0.05);
+    const again = join(dir, 'again.json');
+    await run('exact', 'sample', wheel, '--beta', '0.8', '--couplings-from-weights', '--samples', '400', '--seed', '3', '--out', again);
+    expect(JSON.parse(readFileSync(again, 'utf8')).configurations).toEqual(written.configurations);
+    const missing = await run('exact', 'sample', wheel, '--beta', '0.8', '--samples', '4');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--out/);
   });
 
   it('a non-planar graph, fields and a missing β are one-line errors with exit code 2', async () => {
