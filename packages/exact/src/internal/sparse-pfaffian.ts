@@ -1,0 +1,613 @@
+/**
+ * Sparse factorisation of a skew-symmetric matrix K whose rows come in "pairs" (2p, 2p + 1) with K[2p][2p+1] ≠ 0
+ * — the Kasteleyn matrix of an expanded dual, a pair being the two cities of an intercity edge — as K = L D Lᵀ with
+ * L block unit lower triangular (2×2 blocks) and D block diagonal with skew 2×2 pivots [[0, δ], [−δ, 0]], so that
+ * det K = Π δ², in a nested-dissection order of the pairs and WITHOUT pivoting (Likhosherstov, Maximov & Chertkov,
+ * ICML 2019; Wilson 1997). Why no pivoting is needed: with a Pfaffian orientation and positive weights, every
+ * perfect matching of the subgraph induced by a union S of pairs has the same sign (join it with the pairs outside S
+ * to a perfect matching of the whole graph), so Pf K_SS is a sum of positive terms, ≥ the weight of the pairs'
+ * own matching > 0; the pivots are the ratios Pf K_{S_k} / Pf K_{S_{k−1}} of successive leading pair sets and
+ * never vanish in exact arithmetic. (Floating point can still lose digits through cancellation in Schur updates.)
+ *
+ * Multifrontal: the separator tree of `nestedDissection` (on the pair graph) is the assembly tree; the front of
+ * tree node t holds its pairs S_t and the boundary B_t (later pairs adjacent to t's subtree in the filled graph),
+ * stored densely (row-major, lower triangle used). Original entries and the children's update matrices (packed
+ * lower triangles, on one stack) are assembled, S_t's pairs eliminated by rank-2 skew updates, and the Schur
+ * complement on B_t pushed for the parent. With O(√n) planar separators: O(n^1.5) time, O(n log n) factor entries
+ * (kept only when asked), O(n) working memory otherwise.
+ *
+ * Internal kernels: inputs are trusted (see each function's preconditions); all arrays are typed, nothing is
+ * allocated inside the elimination loops.
+ */
+import { nestedDissection, type NestedDissectionOptions, type NestedDissectionOrdering } from './nested-dissection.js';
+
+/** A skew-symmetric matrix by its upper or lower entries: K[rows[t]][cols[t]] = values[t] = −K[cols[t]][rows[t]]. */
+export interface SkewEntries {
+  /** Matrix size, even: pair p is rows 2p and 2p + 1. */
+  size: number;
+  rows: Int32Array;
+  cols: Int32Array;
+  values: Float64Array;
+}
+
+/** The graph of pairs (the "collapsed graph"): pairs p ≠ q adjacent when some entry joins their rows. CSR. */
+export interface PairGraph {
+  order: number;
+  offsets: Int32Array;
+  targets: Int32Array;
+}
+
+/** Symbolic analysis: ordering, fronts, entry placement. Reusable for any values on the same (rows, cols). */
+export interface SkewSymbolic {
+  /** Number of pairs (size / 2). */
+  pairs: number;
+  ordering: NestedDissectionOrdering;
+  /** Boundary B_t of front t: positions boundary[boundaryPtr[t] .. boundaryPtr[t + 1]), ascending. */
+  boundaryPtr: Int32Array;
+  boundary: Int32Array;
+  /** Children of tree node t: children[childPtr[t] .. childPtr[t + 1]), ascending. */
+  childPtr: Int32Array;
+  children: Int32Array;
+  /**
+   * Entries grouped by the position of the earlier pair (their column in the lower triangle): slots
+   * entryPtr[q] .. entryPtr[q + 1]; each slot is K'[entryRow][entryCol] = entrySign · values[entrySource] in the
+   * permuted scalar numbering (pair at position q → rows 2q, 2q + 1), entryRow > entryCol.
+   */
+  entryPtr: Int32Array;
+  entryRow: Int32Array;
+  entryCol: Int32Array;
+  entrySource: Int32Array;
+  entrySign: Float64Array;
+  /** Largest front, in scalar rows. */
+  maxFront: number;
+  /** Doubles needed by the update-matrix stack at its peak. */
+  stackSize: number;
+  /** Off-diagonal 2×2 blocks of L (pair-level fill): Σ_t s_t b_t + s_t (s_t − 1) / 2. */
+  blocksL: number;
+  /** Doubles needed to keep L (two per scalar row below each pivot pair). */
+  factorSize: number;
+  /** Σ_t (2 s_t) (2 s_t + 2 b_t)² / 2: multiply-adds of the elimination, for reports. */
+  flops: number;
+}
+
+export interface SkewFactor {
+  symbolic: SkewSymbolic;
+  /** log|det K| = 2 Σ log|δ|; NaN when a pivot vanished or was not finite (then `failedAt` ≥ 0). */
+  logAbsDet: number;
+  /** Position of the first pair whose pivot was zero or not finite, −1 if none. */
+  failedAt: number;
+  /** Pivot δ of the pair at each position (K'[2q][2q+1] after the Schur updates). */
+  pivots: Float64Array;
+  /**
+   * Pivot order inside each front: the scalar eliminated at (pivoted) index x is permuted scalar scalarOrder[x]
+   * (pair position q ↔ scalars 2q, 2q + 1); the identity with `pivoting: 'matched'`.
+   */
+  scalarOrder: Int32Array;
+  /** Smallest |δ| / (largest |entry| of the pivot's column at elimination): a cheap conditioning indicator. */
+  minRelativePivot: number;
+  /** L panels (when kept): front t at panelStart[t]; per pivot pair, (L_i0, L_i1) for each later row i of the front. */
+  panels: Float64Array | null;
+  panelStart: Float64Array | null;
+}
+
+export interface FactorSkewOptions {
+  /** Keep L for `solveSkew` (memory: symbolic.factorSize doubles). @default false */
+  keepFactor?: boolean;
+  /**
+   * 'matched': each pair is its own 2×2 pivot, in the nested-dissection order (no pivoting at all).
+   * 'front': inside each front, the largest entry of the fully summed block (its separator's rows and columns)
+   * is the next 2×2 pivot (Bunch 1982, restricted to the front so the symbolic structure is unchanged; possible
+   * because that block's Pfaffian is a sum of same-sign matchings, hence never zero). @default 'front'
+   */
+  pivoting?: 'matched' | 'front';
+}
+
+/** The pair graph of K's pattern (duplicates and pair-internal entries dropped). O(entries). */
+export function pairGraph(system: SkewEntries): PairGraph {
+  const { rows, cols } = system;
+  const n = system.size >> 1;
+  const degree = new Int32Array(n + 1);
+  const count = rows.length;
+  for (let t = 0; t < count; t++) {
+    const a = (rows[t] as number) >> 1;
+    const b = (cols[t] as number) >> 1;
+    if (a === b) continue;
+    degree[a] = (degree[a] as number) + 1;
+    degree[b] = (degree[b] as number) + 1;
+  }
+  const raw = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) raw[v + 1] = (raw[v] as number) + (degree[v] as number);
+  const fill = raw.slice(0, n);
+  const all = new Int32Array(raw[n] as number);
+  for (let t = 0; t < count; t++) {
+    const a = (rows[t] as number) >> 1;
+    const b = (cols[t] as number) >> 1;
+    if (a === b) continue;
+    all[fill[a] as number] = b;
+    fill[a] = (fill[a] as number) + 1;
+    all[fill[b] as number] = a;
+    fill[b] = (fill[b] as number) + 1;
+  }
+  // drop repeated neighbours
+  const mark = new Int32Array(n).fill(-1);
+  const offsets = new Int32Array(n + 1);
+  let at = 0;
+  for (let v = 0; v < n; v++) {
+    offsets[v] = at;
+    for (let p = raw[v] as number; p < (raw[v + 1] as number); p++) {
+      const w = all[p] as number;
+      if (mark[w] === v) continue;
+      mark[w] = v;
+      all[at++] = w;
+    }
+  }
+  offsets[n] = at;
+  return { order: n, offsets, targets: all.slice(0, at) };
+}
+
+/** Pair graph + nested dissection + symbolic analysis in one call. */
+export function analyseSkewSystem(system: SkewEntries, options: NestedDissectionOptions = {}): SkewSymbolic {
+  const graph = pairGraph(system);
+  const ordering = nestedDissection(graph.order, graph.offsets, graph.targets, options);
+  return analyseSkew(system, graph, ordering);
+}
+
+/**
+ * Fronts and entry placement for `ordering` (a nested-dissection ordering of `graph`, the pair graph of `system`:
+ * separators must separate, which `nestedDissection` guarantees). O(Σ front sizes · log).
+ */
+export function analyseSkew(system: SkewEntries, graph: PairGraph, ordering: NestedDissectionOrdering): SkewSymbolic {
+  const n = graph.order;
+  const { perm, iperm, count, supStart, parent } = ordering;
+  const { offsets, targets } = graph;
+  // children lists
+  const childPtr = new Int32Array(count + 1);
+  for (let t = 0; t < count; t++) {
+    const p = parent[t] as number;
+    if (p >= 0) childPtr[p + 1] = (childPtr[p + 1] as number) + 1;
+  }
+  for (let t = 0; t < count; t++) childPtr[t + 1] = (childPtr[t + 1] as number) + (childPtr[t] as number);
+  const children = new Int32Array(childPtr[count] as number);
+  const childFill = childPtr.slice(0, count);
+  for (let t = 0; t < count; t++) {
+    const p = parent[t] as number;
+    if (p >= 0) {
+      children[childFill[p] as number] = t;
+      childFill[p] = (childFill[p] as number) + 1;
+    }
+  }
+  // boundaries, bottom-up
+  const boundaryPtr = new Int32Array(count + 1);
+  let boundary = new Int32Array(Math.max(16, 4 * n));
+  let used = 0;
+  const mark = new Int32Array(n).fill(-1);
+  let maxFront = 0;
+  let stackTop = 0;
+  let stackSize = 0;
+  let blocksL = 0;
+  let factorSize = 0;
+  let flops = 0;
+  const updateAt = new Float64Array(count);
+  for (let t = 0; t < count; t++) {
+    const s0 = supStart[t] as number;
+    const s1 = supStart[t + 1] as number;
+    for (let q = s0; q < s1; q++) mark[q] = t;
+    const start = used;
+    const ensure = (extra: number): void => {
+      if (used + extra <= boundary.length) return;
+      const bigger = new Int32Array(Math.max(2 * boundary.length, used + extra));
+      bigger.set(boundary.subarray(0, used));
+      boundary = bigger;
+    };
+    for (let k = childPtr[t] as number; k < (childPtr[t + 1] as number); k++) {
+      const c = children[k] as number;
+      const b0 = boundaryPtr[c] as number;
+      const b1 = boundaryPtr[c + 1] as number;
+      ensure(b1 - b0);
+      for (let i = b0; i < b1; i++) {
+        const q = boundary[i] as number;
+        if (mark[q] === t) continue;
+        mark[q] = t;
+        boundary[used++] = q;
+      }
+    }
+    for (let q = s0; q < s1; q++) {
+      const v = perm[q] as number;
+      const o0 = offsets[v] as number;
+      const o1 = offsets[v + 1] as number;
+      ensure(o1 - o0);
+      for (let p = o0; p < o1; p++) {
+        const r = iperm[targets[p] as number] as number;
+        if (r < s1 || mark[r] === t) continue;
+        mark[r] = t;
+        boundary[used++] = r;
+      }
+    }
+    boundary.subarray(start, used).sort();
+    boundaryPtr[t + 1] = used;
+    const s = s1 - s0;
+    const b = used - start;
+    const m = 2 * (s + b);
+    if (m > maxFront) maxFront = m;
+    blocksL += s * b + (s * (s - 1)) / 2;
+    for (let k = 0; k < s; k++) factorSize += 2 * (m - 2 * k - 2);
+    flops += 2 * s * ((m * m) / 2);
+    // update stack: children popped, t's update pushed
+    const firstChild = (childPtr[t + 1] as number) > (childPtr[t] as number) ? (children[childPtr[t] as number] as number) : -1;
+    const base = firstChild >= 0 ? (updateAt[firstChild] as number) : stackTop;
+    updateAt[t] = base;
+    stackTop = base + (2 * b * (2 * b - 1)) / 2;
+    if (stackTop > stackSize) stackSize = stackTop;
+    // a child's update stays on the stack while its later siblings' subtrees run: the peak includes them
+  }
+  // entries, grouped by the earlier pair's position
+  const { rows, cols } = system;
+  const entries = rows.length;
+  const entryPtr = new Int32Array(n + 1);
+  for (let t = 0; t < entries; t++) {
+    const pa = iperm[(rows[t] as number) >> 1] as number;
+    const pb = iperm[(cols[t] as number) >> 1] as number;
+    const q = pa < pb ? pa : pb;
+    entryPtr[q + 1] = (entryPtr[q + 1] as number) + 1;
+  }
+  for (let q = 0; q < n; q++) entryPtr[q + 1] = (entryPtr[q + 1] as number) + (entryPtr[q] as number);
+  const slotFill = entryPtr.slice(0, n);
+  const entryRow = new Int32Array(entries);
+  const entryCol = new Int32Array(entries);
+  const entrySource = new Int32Array(entries);
+  const entrySign = new Float64Array(entries);
+  for (let t = 0; t < entries; t++) {
+    const a = rows[t] as number;
+    const c = cols[t] as number;
+    const sa = 2 * (iperm[a >> 1] as number) + (a & 1);
+    const sc = 2 * (iperm[c >> 1] as number) + (c & 1);
+    const q = (sa < sc ? sa : sc) >> 1;
+    const slot = slotFill[q] as number;
+    slotFill[q] = slot + 1;
+    entrySource[slot] = t;
+    if (sa > sc) {
+      entryRow[slot] = sa;
+      entryCol[slot] = sc;
+      entrySign[slot] = 1;
+    } else {
+      entryRow[slot] = sc;
+      entryCol[slot] = sa;
+      entrySign[slot] = -1;
+    }
+  }
+  return {
+    pairs: n,
+    ordering,
+    boundaryPtr,
+    boundary: boundary.slice(0, used),
+    childPtr,
+    children,
+    entryPtr,
+    entryRow,
+    entryCol,
+    entrySource,
+    entrySign,
+    maxFront,
+    stackSize,
+    blocksL,
+    factorSize,
+    flops,
+  };
+}
+
+/**
+ * Numeric factorisation of K (values of the same rows/cols `symbolic` was built from). Returns log|det K|; with
+ * `keepFactor`, L and the pivots for `solveSkew`. A zero or non-finite pivot (impossible in exact arithmetic for a
+ * Kasteleyn matrix with positive weights; see the module note) stops the factorisation with logAbsDet NaN.
+ */
+export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options: FactorSkewOptions = {}): SkewFactor {
+  const keep = options.keepFactor === true;
+  const abs = Math.abs;
+  const log = Math.log;
+  const { pairs, ordering, boundaryPtr, boundary, childPtr, children, entryPtr, entryRow, entryCol, entrySource, entrySign, maxFront } = symbolic;
+  const { count, supStart } = ordering;
+  const front = new Float64Array(maxFront * maxFront);
+  const ta = new Float64Array(maxFront);
+  const tb = new Float64Array(maxFront);
+  const map = new Int32Array(maxFront);
+  const ga = new Float64Array(GROUP * maxFront);
+  const gb = new Float64Array(GROUP * maxFront);
+  const gta = new Float64Array(GROUP * maxFront);
+  const gtb = new Float64Array(GROUP * maxFront);
+  const loc = new Int32Array(pairs);
+  const stack = new Float64Array(symbolic.stackSize);
+  const updateAt = new Float64Array(count);
+  const pivots = new Float64Array(pairs);
+  const panels = keep ? new Float64Array(symbolic.factorSize) : null;
+  const panelStart = keep ? new Float64Array(count + 1) : null;
+  const scalarOrder = new Int32Array(2 * pairs);
+  const pivotInFront = options.pivoting !== 'matched';
+  let panelAt = 0;
+  let stackTop = 0;
+  let logDet = 0;
+  let failedAt = -1;
+  let minRelative = Infinity;
+  for (let t = 0; t < count && failedAt < 0; t++) {
+    const s0 = supStart[t] as number;
+    const s1 = supStart[t + 1] as number;
+    const s = s1 - s0;
+    const b0 = boundaryPtr[t] as number;
+    const b1 = boundaryPtr[t + 1] as number;
+    const b = b1 - b0;
+    const m = 2 * (s + b);
+    for (let q = s0; q < s1; q++) loc[q] = q - s0;
+    for (let i = b0; i < b1; i++) loc[boundary[i] as number] = s + i - b0;
+    for (let i = 0; i < m; i++) front.fill(0, i * m, i * m + i);
+    // original entries of S_t's columns
+    for (let q = s0; q < s1; q++) {
+      for (let k = entryPtr[q] as number, end = entryPtr[q + 1] as number; k < end; k++) {
+        const r = entryRow[k] as number;
+        const c = entryCol[k] as number;
+        const lr = 2 * (loc[r >> 1] as number) + (r & 1);
+        const lc = 2 * (loc[c >> 1] as number) + (c & 1);
+        front[lr * m + lc] = (front[lr * m + lc] as number) + (entrySign[k] as number) * (values[entrySource[k] as number] as number);
+      }
+    }
+    // extend-add the children's update matrices (the top of the stack)
+    const k0 = childPtr[t] as number;
+    const k1 = childPtr[t + 1] as number;
+    for (let k = k0; k < k1; k++) {
+      const c = children[k] as number;
+      const c0 = boundaryPtr[c] as number;
+      const nu = 2 * ((boundaryPtr[c + 1] as number) - c0);
+      for (let i = 0; i < nu; i++) map[i] = 2 * (loc[boundary[c0 + (i >> 1)] as number] as number) + (i & 1);
+      let u = updateAt[c] as number;
+      for (let i = 1; i < nu; i++) {
+        const row = (map[i] as number) * m;
+        for (let j = 0; j < i; j++) {
+          const at = row + (map[j] as number);
+          front[at] = (front[at] as number) + (stack[u++] as number);
+        }
+      }
+    }
+    if (k1 > k0) stackTop = updateAt[children[k0] as number] as number;
+    // eliminate S_t's pairs
+    if (panelStart !== null) panelStart[t] = panelAt;
+    for (let i = 0; i < 2 * s; i++) scalarOrder[2 * s0 + i] = 2 * s0 + i;
+    for (let k = 0; k < s; k++) {
+      const p = 2 * k;
+      if (pivotInFront) {
+        // Bunch-style: the largest entry of the fully summed block (rows and columns p .. 2s − 1) becomes the pivot
+        let bi = p + 1;
+        let bj = p;
+        let best = abs(front[(p + 1) * m + p] as number);
+        for (let i = p + 1; i < 2 * s; i++) {
+          const row = i * m;
+          for (let j = p; j < i; j++) {
+            const x = abs(front[row + j] as number);
+            if (x > best) {
+              best = x;
+              bi = i;
+              bj = j;
+            }
+          }
+        }
+        if (bj !== p) swapSkew(front, m, p, bj, scalarOrder, 2 * s0);
+        if (bi !== p + 1) swapSkew(front, m, p + 1, bi, scalarOrder, 2 * s0);
+      }
+      const delta = -(front[(p + 1) * m + p] as number);
+      pivots[s0 + k] = delta;
+      let colMax = abs(delta);
+      for (let i = p + 2; i < m; i++) {
+        const ai = front[i * m + p] as number;
+        const bi = front[i * m + p + 1] as number;
+        const x = abs(ai) > abs(bi) ? abs(ai) : abs(bi);
+        if (x > colMax) colMax = x;
+      }
+      if (!(delta !== 0 && delta - delta === 0)) {
+        failedAt = s0 + k;
+        break;
+      }
+      const rel = abs(delta) / colMax;
+      if (rel < minRelative) minRelative = rel;
+      logDet += log(abs(delta));
+      const inv = 1 / delta;
+      for (let i = p + 2; i < m; i++) {
+        ta[i] = (front[i * m + p] as number) * inv;
+        tb[i] = (front[i * m + p + 1] as number) * inv;
+      }
+      // eager update of the columns still to be eliminated (< 2s); the boundary block waits for the group
+      const sEnd = 2 * s;
+      for (let i = p + 3; i < m; i++) {
+        const row = i * m;
+        const ai = front[row + p] as number;
+        const bi = front[row + p + 1] as number;
+        if (ai === 0 && bi === 0) continue;
+        const jEnd = i < sEnd ? i : sEnd;
+        for (let j = p + 2; j < jEnd; j++) front[row + j] = (front[row + j] as number) - (ai * (tb[j] as number) - bi * (ta[j] as number));
+      }
+      const g = k % GROUP;
+      const slot = g * maxFront;
+      for (let i = sEnd; i < m; i++) {
+        ga[slot + i] = front[i * m + p] as number;
+        gb[slot + i] = front[i * m + p + 1] as number;
+        gta[slot + i] = ta[i] as number;
+        gtb[slot + i] = tb[i] as number;
+      }
+      if (g === GROUP - 1 || k === s - 1) {
+        for (let r = g + 1; r < GROUP; r++) {
+          ga.fill(0, r * maxFront + sEnd, r * maxFront + m);
+          gb.fill(0, r * maxFront + sEnd, r * maxFront + m);
+          gta.fill(0, r * maxFront + sEnd, r * maxFront + m);
+          gtb.fill(0, r * maxFront + sEnd, r * maxFront + m);
+        }
+        boundaryUpdate(front, m, sEnd, maxFront, ga, gb, gta, gtb);
+      }
+    }
+    if (failedAt >= 0) break;
+    if (panels !== null) {
+      // L from the eliminated columns (final only now: later pivot swaps permute their rows)
+      for (let k = 0; k < s; k++) {
+        const p = 2 * k;
+        const inv = 1 / (pivots[s0 + k] as number);
+        for (let i = p + 2; i < m; i++) {
+          panels[panelAt++] = (front[i * m + p + 1] as number) * inv;
+          panels[panelAt++] = -(front[i * m + p] as number) * inv;
+        }
+      }
+    }
+    // push the Schur complement on B_t (packed lower triangle)
+    updateAt[t] = stackTop;
+    const off = 2 * s;
+    for (let i = 1; i < 2 * b; i++) {
+      const row = (off + i) * m + off;
+      for (let j = 0; j < i; j++) stack[stackTop++] = front[row + j] as number;
+    }
+  }
+  if (panelStart !== null) panelStart[count] = panelAt;
+  return {
+    symbolic,
+    logAbsDet: failedAt >= 0 ? Number.NaN : 2 * logDet,
+    failedAt,
+    pivots,
+    scalarOrder,
+    minRelativePivot: minRelative,
+    panels,
+    panelStart,
+  };
+}
+
+/**
+ * Solves K x = b with a kept factor (`keepFactor: true`); b and x in K's own numbering (length size). x may be a
+ * fresh array (returned) or `out`. O(factor size).
+ */
+export function solveSkew(factor: SkewFactor, rhs: Float64Array, out: Float64Array = new Float64Array(rhs.length)): Float64Array {
+  const { symbolic, panels, panelStart, pivots } = factor;
+  if (panels === null || panelStart === null) throw new Error('exact: solveSkew needs a factor made with keepFactor');
+  if (factor.failedAt >= 0) throw new Error('exact: solveSkew on a failed factorisation');
+  const { pairs, ordering, boundaryPtr, boundary } = symbolic;
+  const { perm, count, supStart } = ordering;
+  const n = 2 * pairs;
+  // z in permuted numbering
+  // z in the pivoted numbering x (scalar scalarOrder[x] of the nested-dissection numbering)
+  const { scalarOrder } = factor;
+  const inverse = new Int32Array(n);
+  const z = new Float64Array(n);
+  for (let x = 0; x < n; x++) {
+    const ps = scalarOrder[x] as number;
+    inverse[ps] = x;
+    z[x] = rhs[2 * (perm[ps >> 1] as number) + (ps & 1)] as number;
+  }
+  // pivoted index of local row i of front t: S_t's scalars in pivot order, then B_t's (pivoted by their own fronts)
+  const rowIndex = (t: number, s0: number, s: number, b0: number, i: number): number => {
+    if (i < 2 * s) return 2 * s0 + i;
+    return inverse[2 * (boundary[b0 + (i >> 1) - s] as number) + (i & 1)] as number;
+  };
+  // forward: L y = z
+  for (let t = 0; t < count; t++) {
+    const s0 = supStart[t] as number;
+    const s = (supStart[t + 1] as number) - s0;
+    const b0 = boundaryPtr[t] as number;
+    const m = 2 * (s + (boundaryPtr[t + 1] as number) - b0);
+    let at = panelStart[t] as number;
+    for (let k = 0; k < s; k++) {
+      const x0 = z[2 * (s0 + k)] as number;
+      const x1 = z[2 * (s0 + k) + 1] as number;
+      for (let i = 2 * k + 2; i < m; i++) {
+        const g = rowIndex(t, s0, s, b0, i);
+        z[g] = (z[g] as number) - ((panels[at] as number) * x0 + (panels[at + 1] as number) * x1);
+        at += 2;
+      }
+    }
+  }
+  // D w = y: D_q = [[0, δ], [−δ, 0]], D_q⁻¹ = [[0, −1/δ], [1/δ, 0]]
+  for (let q = 0; q < pairs; q++) {
+    const d = pivots[q] as number;
+    const y0 = z[2 * q] as number;
+    const y1 = z[2 * q + 1] as number;
+    z[2 * q] = -y1 / d;
+    z[2 * q + 1] = y0 / d;
+  }
+  // backward: Lᵀ x = w
+  for (let t = count - 1; t >= 0; t--) {
+    const s0 = supStart[t] as number;
+    const s = (supStart[t + 1] as number) - s0;
+    const b0 = boundaryPtr[t] as number;
+    const m = 2 * (s + (boundaryPtr[t + 1] as number) - b0);
+    // panels of pair k start after those of pairs < k
+    for (let k = s - 1; k >= 0; k--) {
+      let at = (panelStart[t] as number) + 2 * (k * (m - 2) - k * (k - 1));
+      let x0 = z[2 * (s0 + k)] as number;
+      let x1 = z[2 * (s0 + k) + 1] as number;
+      for (let i = 2 * k + 2; i < m; i++) {
+        const xi = z[rowIndex(t, s0, s, b0, i)] as number;
+        x0 -= (panels[at] as number) * xi;
+        x1 -= (panels[at + 1] as number) * xi;
+        at += 2;
+      }
+      z[2 * (s0 + k)] = x0;
+      z[2 * (s0 + k) + 1] = x1;
+    }
+  }
+  for (let x = 0; x < n; x++) {
+    const ps = scalarOrder[x] as number;
+    out[2 * (perm[ps >> 1] as number) + (ps & 1)] = z[x] as number;
+  }
+  return out;
+}
+
+/**
+ * Symmetric swap of rows and columns x < y of a skew-symmetric matrix held in the lower triangle of `front`
+ * (row-major, stride m), and of order[base + x], order[base + y].
+ */
+function swapSkew(front: Float64Array, m: number, x: number, y: number, order: Int32Array, base: number): void {
+  const rx = x * m;
+  const ry = y * m;
+  for (let k = 0; k < x; k++) {
+    const t = front[rx + k] as number;
+    front[rx + k] = front[ry + k] as number;
+    front[ry + k] = t;
+  }
+  for (let k = x + 1; k < y; k++) {
+    const t = front[k * m + x] as number;
+    front[k * m + x] = -(front[ry + k] as number);
+    front[ry + k] = -t;
+  }
+  front[ry + x] = -(front[ry + x] as number);
+  for (let k = y + 1; k < m; k++) {
+    const t = front[k * m + x] as number;
+    front[k * m + x] = front[k * m + y] as number;
+    front[k * m + y] = t;
+  }
+  const t = order[base + x] as number;
+  order[base + x] = order[base + y] as number;
+  order[base + y] = t;
+}
+
+/** Pivot pairs whose updates of the boundary × boundary block are applied together (a rank-2·GROUP update). */
+const GROUP = 4;
+
+/**
+ * front[i][j] −= Σ_g (a_g[i] tb_g[j] − b_g[i] ta_g[j]) for sEnd ≤ j < i < m: the delayed boundary update of GROUP
+ * pivot pairs (slot g of each array at offset g·stride; unused slots hold zeros).
+ */
+function boundaryUpdate(front: Float64Array, m: number, sEnd: number, stride: number, ga: Float64Array, gb: Float64Array, gta: Float64Array, gtb: Float64Array): void {
+  const s1 = stride;
+  const s2 = 2 * stride;
+  const s3 = 3 * stride;
+  for (let i = sEnd + 1; i < m; i++) {
+    const a0 = ga[i] as number;
+    const b0 = gb[i] as number;
+    const a1 = ga[s1 + i] as number;
+    const b1 = gb[s1 + i] as number;
+    const a2 = ga[s2 + i] as number;
+    const b2 = gb[s2 + i] as number;
+    const a3 = ga[s3 + i] as number;
+    const b3 = gb[s3 + i] as number;
+    if (a0 === 0 && b0 === 0 && a1 === 0 && b1 === 0 && a2 === 0 && b2 === 0 && a3 === 0 && b3 === 0) continue;
+    const row = i * m;
+    for (let j = sEnd; j < i; j++) {
+      const u =
+        a0 * (gtb[j] as number) - b0 * (gta[j] as number) +
+        a1 * (gtb[s1 + j] as number) - b1 * (gta[s1 + j] as number) +
+        a2 * (gtb[s2 + j] as number) - b2 * (gta[s2 + j] as number) +
+        a3 * (gtb[s3 + j] as number) - b3 * (gta[s3 + j] as number);
+      front[row + j] = (front[row + j] as number) - u;
+    }
+  }
+}
