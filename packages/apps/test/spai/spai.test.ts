@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { inv, lusolve, multiply, transpose } from 'mathjs';
-import { createRng } from '@isinglab/graph';
+import { join } from 'node:path';
+import { createRng, parseMatrixMarket, readMatrixMarket } from '@isinglab/graph';
+import { findDataDir } from '@isinglab/graph/testing';
 import { approximateInverse } from '../../src/experiments/spai/least-squares-inverse.js';
 import { DETERMINANT_RANGE, MAX_SPARSITY, determinant, sparsity, syntheticSpaiDataset } from '../../src/experiments/spai/dataset1.js';
+import { suiteSparseWindows } from '../../src/experiments/spai/dataset2.js';
 
 const rows = (a: Float64Array, n: number) => Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * n, (i + 1) * n)));
 
@@ -84,5 +87,56 @@ describe('Dataset 1 generator (seed 000, App. D.2)', () => {
   });
   it('is reproducible from the seed', () => {
     expect(Array.from(syntheticSpaiDataset(3, createRng(5))[2]!)).toEqual(Array.from(syntheticSpaiDataset(3, createRng(5))[2]!));
+  });
+});
+
+describe('Dataset 2 windows (seed 000, App. D.2)', () => {
+  /**
+   * A 120 × 120 symmetric matrix (lower triangle stored), four diagonal blocks: banded, banded × 1e−8 (all values
+   * below 1e−6), diagonal only (96.7 % sparse), banded.
+   */
+  function blocks(): string {
+    const lines: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const block = Math.floor(i / 30);
+      for (let j = Math.max(0, i - 2); j <= i; j++) {
+        if (block === 2 && j !== i) continue;
+        const value = i === j ? 10 : -1 - (j % 2);
+        lines.push(`${i + 1} ${j + 1} ${block === 1 ? value * 1e-8 : value}`);
+      }
+    }
+    return `%%MatrixMarket matrix coordinate real symmetric\n120 120 ${lines.length}\n${lines.join('\n')}\n`;
+  }
+
+  it('tiles the block diagonals without overlap, symmetrises from the upper triangle, scales and filters', () => {
+    const matrix = parseMatrixMarket(blocks());
+    const { windows, counts } = suiteSparseWindows([{ name: 'blocks', matrix }]);
+    // 4 + 3 + 2 + 1 tiles; the off-diagonal ones keep only their upper triangle, where this band has no entries,
+    // so they are empty (below 1e−6) like block 1; block 2 is too sparse
+    expect(counts.tiles).toBe(10);
+    expect(counts.tiny).toBe(7);
+    expect(counts.sparse).toBe(1);
+    expect(windows.map((w) => [w.row, w.col])).toEqual([[0, 0], [90, 90]]);
+    for (const w of windows) {
+      expect(Math.max(...Array.from(w.a, Math.abs))).toBe(1);
+      for (let i = 0; i < 30; i++) for (let j = 0; j < 30; j++) expect(w.a[i * 30 + j]).toBe(w.a[j * 30 + i]);
+      const d = Math.abs(determinant(w.a, 30));
+      expect(d).toBeGreaterThanOrEqual(DETERMINANT_RANGE[0]);
+      expect(d).toBeLessThanOrEqual(DETERMINANT_RANGE[1]);
+    }
+    // the first window is the leading 30 × 30 block divided by its largest entry
+    expect(windows[0]!.a[0]).toBe(1);
+    expect(windows[0]!.a[1]).toBeCloseTo(-1 / 10, 15);
+    expect(windows[0]!.a[2]).toBeCloseTo(-1 / 10, 15); // entry (2, 0): j = 0 is even, so −1
+    expect(windows[0]!.a[1 * 30 + 3]).toBeCloseTo(-2 / 10, 15); // entry (3, 1): j = 1 is odd, so −2
+  });
+
+  const data = findDataDir();
+  (data === undefined ? it.skip : it)('real SuiteSparse matrices give windows that pass every filter (jagmesh7)', async () => {
+    const matrix = await readMatrixMarket(join(data as string, 'suitesparse-symmetric', 'jagmesh7.mtx'));
+    const { windows, counts } = suiteSparseWindows([{ name: 'jagmesh7', matrix }]);
+    expect(windows.length).toBeGreaterThan(0);
+    expect(counts.accepted).toBe(windows.length);
+    for (const w of windows) expect(sparsity(w.a)).toBeLessThanOrEqual(MAX_SPARSITY);
   });
 });
