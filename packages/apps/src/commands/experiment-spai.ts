@@ -1,0 +1,73 @@
+/**
+ * `isinglab experiment spai [--config quick|paper] [--data DIR] [--json]`: the SPAI experiment of seed 000
+ * (results/spai/<config>/results.json and results.svg). Progress with ETA on stderr; Ctrl-C stops after the
+ * current step and the next run resumes from the last epoch checkpoint.
+ */
+import { join } from 'node:path';
+import { InvalidArgumentError } from '@isinglab/graph';
+import { formatTable } from '@isinglab/graph/testing';
+import { progressLine, useBackend } from '@isinglab/gnn';
+import * as tf from '@tensorflow/tfjs';
+import { SPAI_CONFIGS, runSpai } from '../experiments/spai/run-spai.js';
+import { SPAI_METHODS } from '../experiments/spai/methods.js';
+import { locateData, resultsDir } from '../lib/paths.js';
+import type { CliIo } from '../cli/io.js';
+
+export interface ExperimentSpaiOptions {
+  config?: string;
+  data?: string;
+  json?: boolean;
+}
+
+export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, env: { maxStepsPerEpoch?: number } = {}): Promise<number> {
+  const name = options.config ?? 'quick';
+  const config = SPAI_CONFIGS[name];
+  if (config === undefined) {
+    throw new InvalidArgumentError({ pkg: 'apps', fn: 'experiment spai', argument: '--config', value: name, rule: `one of ${Object.keys(SPAI_CONFIGS).join(', ')}` });
+  }
+  tf.env().set('PROD', true);
+  const backend = await useBackend();
+  const outDir = join(resultsDir(), 'spai', name);
+  const data = locateData(options.data);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted: rerun the same command to resume from the last checkpoint'));
+  process.once('SIGINT', onSigint);
+  const started = Date.now();
+  const totalSteps = config.settings.length * config.seeds.length * config.epochs;
+  let done = 0;
+  let last = 0;
+  try {
+    const { results, skipped } = await runSpai(config, {
+      outDir,
+      dataDir: data.dir,
+      ...(env.maxStepsPerEpoch === undefined ? {} : { maxStepsPerEpoch: env.maxStepsPerEpoch }),
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.step === p.steps) done++;
+        const now = Date.now();
+        if (now - last > 1000 || p.step === p.steps) {
+          last = now;
+          io.err(`spai setting ${p.setting} seed ${p.seed} step ${p.step}/${p.steps}: ${progressLine({ epoch: done, epochs: totalSteps, elapsedMs: now - started, metrics: { loss: p.loss } })}`);
+        }
+      },
+    });
+    if (options.json) {
+      io.out(JSON.stringify({ outDir, backend, skipped, results }));
+      return 0;
+    }
+    for (const s of skipped) io.err(`spai: skipped ${s}`);
+    for (const r of results) {
+      io.out(`Setting ${r.setting}, seed ${r.seed}: ${r.train} training and ${r.test} test matrices (GMRES without preconditioner: ${r.gmresWithoutPreconditioner.toFixed(1)} iterations)`);
+      io.out(
+        formatTable([
+          ['method', 'mean ‖AM−I‖_F', '± 95 %', 'fraction', 'GMRES its'],
+          ...SPAI_METHODS.map((m) => [m, r.methods[m].mean, r.methods[m].ci95, r.methods[m].fraction, r.methods[m].gmresIterations]),
+        ]),
+      );
+    }
+    io.out(`wrote ${join(outDir, 'results.json')} and results.svg`);
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}

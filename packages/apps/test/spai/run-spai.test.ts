@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { runSpai, type SpaiRunConfig } from '../../src/experiments/spai/run-spai.js';
+import { SPAI_METHODS } from '../../src/experiments/spai/methods.js';
+
+tf.env().set('PROD', true);
+const dir = mkdtempSync(join(tmpdir(), 'isinglab-spai-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A smoke-sized configuration: 12 matrices, 2 steps per epoch.
+const tiny = (epochs: number): SpaiRunConfig => ({ name: 'tiny', settings: [1], seeds: [4], dataset1Size: 12, dataset2Max: 0, epochs, hidden: 8, layers: 2, learningRate: 0.01, samplesPerStep: 2 });
+
+describe('the SPAI experiment runner (smoke test)', () => {
+  it('writes results.json and an SVG figure with every method, and resumes from its checkpoint exactly', async () => {
+    const straight = join(dir, 'straight');
+    const resumed = join(dir, 'resumed');
+    const a = await runSpai(tiny(2), { outDir: straight, dataDir: undefined, maxStepsPerEpoch: 2 });
+    // an interrupted run: one epoch, then the same configuration with two epochs continues from the checkpoint
+    await runSpai(tiny(1), { outDir: resumed, dataDir: undefined, maxStepsPerEpoch: 2 });
+    expect(existsSync(join(resumed, 'checkpoints', 'setting-1-seed-4.json'))).toBe(true);
+    const b = await runSpai(tiny(2), { outDir: resumed, dataDir: undefined, maxStepsPerEpoch: 2 });
+    expect(b.results[0]!.trainingLoss).toEqual(a.results[0]!.trainingLoss);
+    expect(b.results[0]!.methods).toEqual(a.results[0]!.methods);
+    const json = JSON.parse(readFileSync(join(straight, 'results.json'), 'utf8'));
+    expect(json.results[0].train).toBe(7);
+    expect(json.results[0].test).toBe(3);
+    for (const m of SPAI_METHODS) {
+      const s = json.results[0].methods[m];
+      expect(s.mean).toBeGreaterThan(0);
+      expect(s.fraction).toBeGreaterThan(0);
+      expect(s.gmresIterations).toBeGreaterThan(0);
+    }
+    const svg = readFileSync(join(straight, 'results.svg'), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Setting 1');
+  });
+
+  it('a run whose data is missing (Setting 3 without SuiteSparse) is reported as skipped', async () => {
+    const r = await runSpai({ ...tiny(1), settings: [3] }, { outDir: join(dir, 'none'), dataDir: join(dir, 'no-such-folder'), maxStepsPerEpoch: 1 });
+    expect(r.results).toHaveLength(0);
+    expect(r.skipped[0]).toMatch(/setting 3/);
+  });
+});
