@@ -1,0 +1,154 @@
+import { describe, expect, it } from '@jest/globals';
+import { completeGraph, createRng, cycleGraph, fromEdges, randomPlanarGraph, squareLattice, type Graph } from '@isinglab/graph';
+import { nestedDissection, type NestedDissectionOrdering } from '../../src/internal/nested-dissection.js';
+import { pairGraph } from '../../src/internal/sparse-pfaffian.js';
+import { kasteleynSystem, mapCouplings, planarBlocks } from './helpers.js';
+
+interface Csr {
+  order: number;
+  offsets: Int32Array;
+  targets: Int32Array;
+}
+
+/** The pair graph of a connected planar graph's (single) block, as the log Z solver orders it. */
+function blockPairGraph(graph: Graph): Csr {
+  const [map] = planarBlocks(graph);
+  return pairGraph(kasteleynSystem(map!, mapCouplings(map!, new Float64Array(graph.size).fill(0.4))));
+}
+
+/** Tree node owning each position. */
+function ownerOfPosition(o: NestedDissectionOrdering, n: number): Int32Array {
+  const owner = new Int32Array(n);
+  for (let t = 0; t < o.count; t++) for (let q = o.supStart[t]!; q < o.supStart[t + 1]!; q++) owner[q] = t;
+  return owner;
+}
+
+/**
+ * Certificate of a nested-dissection ordering: perm/iperm are inverse permutations, the tree nodes tile [0, n) in
+ * postorder (parent > child, every subtree a contiguous range ending with its root) and every edge joins two tree
+ * nodes one of which is an ancestor of the other (the separators separate). Returns the owner of each position.
+ */
+function checkOrdering(g: Csr, o: NestedDissectionOrdering): Int32Array {
+  const n = g.order;
+  expect(o.perm.length).toBe(n);
+  expect(o.iperm.length).toBe(n);
+  const hit = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = o.perm[k]!;
+    expect(hit[v]).toBe(0);
+    hit[v] = 1;
+    expect(o.iperm[v]).toBe(k);
+  }
+  expect(o.supStart.length).toBe(o.count + 1);
+  expect(o.supStart[0]).toBe(0);
+  expect(o.supStart[o.count]).toBe(n);
+  for (let t = 0; t < o.count; t++) {
+    expect(o.supStart[t + 1]!).toBeGreaterThan(o.supStart[t]!);
+    const p = o.parent[t]!;
+    expect(p === -1 || p > t).toBe(true);
+  }
+  // subtree ranges: first position of each subtree, contiguous up to the root's last position
+  const first = Int32Array.from(o.supStart.subarray(0, o.count));
+  const size = new Int32Array(o.count).fill(0);
+  for (let t = 0; t < o.count; t++) {
+    size[t]! += o.supStart[t + 1]! - o.supStart[t]!;
+    const p = o.parent[t]!;
+    if (p !== -1) {
+      size[p]! += size[t]!;
+      first[p] = Math.min(first[p]!, first[t]!);
+    }
+  }
+  for (let t = 0; t < o.count; t++) expect(o.supStart[t + 1]! - first[t]!).toBe(size[t]);
+  const owner = ownerOfPosition(o, n);
+  const isAncestor = (a: number, b: number): boolean => {
+    for (let t = b; t !== -1; t = o.parent[t]!) if (t === a) return true;
+    return false;
+  };
+  for (let v = 0; v < n; v++) {
+    for (let p = g.offsets[v]!; p < g.offsets[v + 1]!; p++) {
+      const a = owner[o.iperm[v]!]!;
+      const b = owner[o.iperm[g.targets[p]!]!]!;
+      if (!(isAncestor(a, b) || isAncestor(b, a))) throw new Error(`edge ${v}–${g.targets[p]} joins unrelated tree nodes ${a}, ${b}`);
+    }
+  }
+  return owner;
+}
+
+/** Every vertex of the root separator has neighbours in two different child subtrees (the cut is minimal). */
+function checkRootSeparatorMinimal(g: Csr, o: NestedDissectionOrdering, owner: Int32Array): void {
+  const root = o.count - 1;
+  const childOf = (t: number): number => {
+    let c = t;
+    while (o.parent[c] !== root) c = o.parent[c]!;
+    return c;
+  };
+  for (let q = o.supStart[root]!; q < o.supStart[root + 1]!; q++) {
+    const v = o.perm[q]!;
+    const sides = new Set<number>();
+    for (let p = g.offsets[v]!; p < g.offsets[v + 1]!; p++) {
+      const t = owner[o.iperm[g.targets[p]!]!]!;
+      if (t !== root) sides.add(childOf(t));
+    }
+    expect(sides.size).toBeGreaterThanOrEqual(2);
+  }
+}
+
+const asCsr = (g: Graph): Csr => ({ order: g.order, offsets: g.offsets, targets: g.targets });
+
+describe('nestedDissection: certificates on named graphs', () => {
+  const cases: [string, Graph][] = [
+    ['empty', fromEdges([], { order: 0 })],
+    ['single node', fromEdges([], { order: 1 })],
+    ['path of 40', fromEdges(Array.from({ length: 39 }, (_, i) => [i, i + 1] as const))],
+    ['cycle of 50', cycleGraph(50)],
+    ['K4', completeGraph(4)],
+    ['K12', completeGraph(12)],
+    ['20×20 grid', squareLattice(20, 20)],
+    ['two grids and isolated nodes', fromEdges([...squareLattice(6, 6).edgeSources].map((u, e) => [u, squareLattice(6, 6).edgeTargets[e]!] as const).flatMap(([u, v]) => [[u, v] as const, [u + 40, v + 40] as const]), { order: 90 })],
+  ];
+  for (const [name, graph] of cases) {
+    for (const leafSize of [1, 4, 16]) {
+      it(`${name}, leafSize ${leafSize}`, () => {
+        checkOrdering(asCsr(graph), nestedDissection(graph.order, graph.offsets, graph.targets, { leafSize }));
+      });
+    }
+  }
+
+  it('a 20×20 grid is split by a root separator no longer than a row, every vertex of it needed', () => {
+    const g = asCsr(squareLattice(20, 20));
+    const o = nestedDissection(g.order, g.offsets, g.targets);
+    const owner = checkOrdering(g, o);
+    const root = o.count - 1;
+    expect(o.supStart[root + 1]! - o.supStart[root]!).toBeLessThanOrEqual(20);
+    checkRootSeparatorMinimal(g, o, owner);
+  });
+});
+
+describe('nestedDissection: pair graphs of random Delaunay and lattice blocks', () => {
+  it('separates and orders (certificate) on 30 seeded blocks, every root separator minimal', () => {
+    const rng = createRng(5);
+    for (let k = 0; k < 30; k++) {
+      const graph = k % 3 === 0 ? squareLattice(3 + (k % 9), 4 + (k % 5)) : randomPlanarGraph(10 + (rng.uint32() % 400), { rng }).graph;
+      const g = blockPairGraph(graph);
+      const o = nestedDissection(g.order, g.offsets, g.targets, { leafSize: 1 + (k % 16) });
+      const owner = checkOrdering(g, o);
+      if (o.count > 1 && o.parent.filter((p) => p === o.count - 1).length >= 2) checkRootSeparatorMinimal(g, o, owner);
+    }
+  });
+
+  // Known gap, kept visible: plain BFS-level separators are ~3× too large on Delaunay pair graphs (321 here), which
+  // makes log Z on random planar graphs ~4× slower than on lattices. A min-cut refinement of the level band met this
+  // bound (176) and brought N = 10⁵ Delaunay log Z from 15 s to 5 s, but changed the rounding of one |βJ| = 5 block
+  // beyond the solver's accuracy test, so it is not in yet.
+  it.failing('root separators of Delaunay pair graphs are close to those of lattices of the same size', () => {
+    // Measured on these seeds (3·10⁴ pairs): lattice 108 and Delaunay 321 with single BFS levels; a straight cut
+    // across a 100×100 lattice crosses ~100 pairs; the bound 1.25√pairs (≈ 216) leaves room for seed variation.
+    for (const graph of [squareLattice(100, 100), randomPlanarGraph(10_000, { rng: createRng(10_000) }).graph]) {
+      const g = blockPairGraph(graph);
+      const o = nestedDissection(g.order, g.offsets, g.targets);
+      const root = o.count - 1;
+      const separator = o.supStart[root + 1]! - o.supStart[root]!;
+      expect(separator).toBeLessThanOrEqual(1.25 * Math.sqrt(g.order));
+    }
+  });
+});
