@@ -28,7 +28,11 @@ describe('isinglab data stats / experiment', () => {
     try {
       expect((await run('data', 'stats', '--data', empty)).code).toBe(2);
       expect((await run('data', 'stats', '--config', 'huge', '--data', bundledDataDir())).code).toBe(2);
-      expect((await run('experiment', 'spai')).code).toBe(2);
+      // an unknown experiment name, and a known one with an unknown configuration
+      expect((await run('experiment', 'no-such-experiment')).code).toBe(2);
+      const badConfig = await run('experiment', 'spai', '--config', 'huge');
+      expect(badConfig.code).toBe(2);
+      expect(badConfig.stderr).toMatch(/--config must be one of quick, paper/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
