@@ -37,6 +37,8 @@ export interface SpaiRunConfig {
   layers: number;
   learningRate: number;
   samplesPerStep: number;
+  /** λ of the magnetisation penalty (Eq. 19). @default 1 */
+  penaltyWeight?: number;
 }
 
 export const SPAI_CONFIGS: Record<string, SpaiRunConfig> = {
@@ -131,7 +133,7 @@ export async function runSpaiSetting(setting: SpaiSetting, seed: number, config:
   const prepare = (ids: number[]) => ids.map((i) => prepareSpaiInput(matrices[i] as Float64Array, n, spaiLineGraph(matrices[i] as Float64Array, n, setting)));
   const train = prepare(order.slice(0, trainCount));
   const test = prepare(order.slice(testStart));
-  const model = new SpaiFieldModel({ featureCount: setting === 1 ? 2 : 3, hidden: config.hidden, layers: config.layers, samplesPerStep: config.samplesPerStep, seed });
+  const model = new SpaiFieldModel({ featureCount: setting === 1 ? 2 : 3, hidden: config.hidden, layers: config.layers, samplesPerStep: config.samplesPerStep, penaltyWeight: config.penaltyWeight ?? 1, seed });
   const variables = model.variables(train[0] as SpaiInput);
   const optimizer = new Adam(variables, { learningRate: config.learningRate });
   const checkpointPath = join(options.outDir, 'checkpoints', `setting-${setting}-seed-${seed}.json`);
