@@ -38,6 +38,14 @@ describe('the SPAI experiment runner (smoke test)', () => {
     expect(svg).toContain('Setting 1');
   });
 
+  it('a checkpoint of another configuration is not resumed (the run starts afresh)', async () => {
+    const out = join(dir, 'other');
+    await runSpai(tiny(1), { outDir: out, dataDir: undefined, maxStepsPerEpoch: 2 });
+    const fresh = await runSpai({ ...tiny(1), hidden: 6 }, { outDir: out, dataDir: undefined, maxStepsPerEpoch: 2 });
+    const reference = await runSpai({ ...tiny(1), hidden: 6 }, { outDir: join(dir, 'reference'), dataDir: undefined, maxStepsPerEpoch: 2 });
+    expect(fresh.results[0]!.trainingLoss).toEqual(reference.results[0]!.trainingLoss);
+  });
+
   it('a run whose data is missing (Setting 3 without SuiteSparse) is reported as skipped', async () => {
     const r = await runSpai({ ...tiny(1), settings: [3] }, { outDir: join(dir, 'none'), dataDir: join(dir, 'no-such-folder'), maxStepsPerEpoch: 1 });
     expect(r.results).toHaveLength(0);

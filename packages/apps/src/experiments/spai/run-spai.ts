@@ -142,13 +142,17 @@ export async function runSpaiSetting(setting: SpaiSetting, seed: number, config:
   let rng = createRng(seed * 7919 + setting);
   let startEpoch = 0;
   const trainingLoss: number[] = [];
+  // a checkpoint resumes only the run it belongs to: same configuration apart from the number of epochs
+  const fingerprint = JSON.stringify({ ...config, epochs: undefined, name: undefined, setting, seed });
   if (existsSync(checkpointPath)) {
     const checkpoint = loadCheckpoint(checkpointPath);
-    restoreCheckpoint(checkpoint, variables, optimizer);
-    const meta = checkpoint.metadata as { rng: Parameters<typeof rngFromState>[0]; trainingLoss: number[] };
-    rng = rngFromState(meta.rng);
-    trainingLoss.push(...meta.trainingLoss);
-    startEpoch = checkpoint.epoch;
+    const meta = checkpoint.metadata as { rng: Parameters<typeof rngFromState>[0]; trainingLoss: number[]; fingerprint?: string };
+    if (meta.fingerprint === fingerprint && checkpoint.epoch <= config.epochs) {
+      restoreCheckpoint(checkpoint, variables, optimizer);
+      rng = rngFromState(meta.rng);
+      trainingLoss.push(...meta.trainingLoss);
+      startEpoch = checkpoint.epoch;
+    }
   }
   const steps = Math.min(train.length, options.maxStepsPerEpoch ?? train.length);
   try {
@@ -161,7 +165,7 @@ export async function runSpaiSetting(setting: SpaiSetting, seed: number, config:
         options.onProgress?.({ setting, seed, epoch: epoch + 1, epochs: config.epochs, step: s + 1, steps, loss });
       }
       trainingLoss.push(total / steps);
-      saveCheckpoint(checkpointPath, { variables, optimizer, epoch: epoch + 1, metadata: { rng: rng.getState(), trainingLoss } });
+      saveCheckpoint(checkpointPath, { variables, optimizer, epoch: epoch + 1, metadata: { rng: rng.getState(), trainingLoss, fingerprint } });
     }
     return evaluate(model, test, setting, seed, train.length, trainingLoss);
   } finally {
