@@ -169,6 +169,17 @@ describe('lattices against transfer matrices and Onsager', () => {
   });
 });
 
+describe('moderate couplings on larger blocks', () => {
+  it('300-node Delaunay graphs with mixed |βJ| ≤ 5 are solved, not refused (dense path below 300 nodes)', () => {
+    const rng = createRng(31);
+    for (let k = 0; k < 4; k++) {
+      const g = randomPlanarGraph(300, { rng }).graph;
+      const J = Float64Array.from({ length: g.size }, () => 5 * (2 * rng.float64() - 1));
+      expect(Number.isFinite(logPartition(g, J))).toBe(true);
+    }
+  });
+});
+
 describe('errors', () => {
   it('a non-planar graph throws UnsupportedGraphError with a verified Kuratowski certificate', () => {
     for (const graph of [completeGraph(5), completeBipartiteGraph(3, 3), petersenGraph(), union(cycleGraph(4), completeGraph(5))]) {
