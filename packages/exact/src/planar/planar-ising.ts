@@ -124,7 +124,7 @@ function solve(fn: string, graph: Graph, couplings: Couplings, options: PlanarIs
     const map = buildTriangulatedBlock(graph, embedding, bcc.edgeComponent, b, blockNodes, nodeLocal, edgeLocal);
     // small blocks: dense LU (accurate in every gauge, and cheap here); large ones: the sparse factorisation
     const sparse = correlations === null && size > DENSE_LOGZ_MAX_NODES;
-    logZ += (sparse ? checkedSparseBlockLogZ(site, map, betaJ) : checkedBlockLogZ(site, map, betaJ, correlations)) - size * LN2;
+    logZ += (sparse ? sparseOrDenseBlockLogZ(site, map, betaJ, size) : checkedBlockLogZ(site, map, betaJ, correlations)) - size * LN2;
   }
   return { logZ, correlations };
 }
@@ -194,6 +194,19 @@ function checkedSparseBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMa
   const residual = Math.abs(primary - check) / Math.max(1, Math.abs(primary));
   if (!(residual <= LOGZ_AGREEMENT)) throw illConditioned(site, map, Number.isFinite(residual) ? residual : Infinity, 'log Z', 'sparse');
   return primary;
+}
+
+/**
+ * The sparse factorisation, and when its two gauges disagree (it loses accuracy on frustrated blocks at
+ * |βJ| ≳ 2–3), the dense one for blocks it can still afford (≤ MAX_DENSE_BLOCK_NODES).
+ */
+function sparseOrDenseBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMap, betaJ: Float64Array, size: number): number {
+  try {
+    return checkedSparseBlockLogZ(site, map, betaJ);
+  } catch (error) {
+    if (!ConvergenceError.isInstance(error) || size > MAX_DENSE_BLOCK_NODES) throw error;
+    return checkedBlockLogZ(site, map, betaJ, null);
+  }
 }
 
 /** Agreement required between the two gauges: relative for log Z, absolute for correlations. */
