@@ -57,7 +57,7 @@ export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, 
     }
     for (const s of skipped) io.err(`spai: skipped ${s}`);
     for (const r of results) {
-      io.out(`Setting ${r.setting}, seed ${r.seed}: ${r.train} training and ${r.test} test matrices (GMRES without preconditioner: ${r.gmresWithoutPreconditioner.toFixed(1)} iterations)`);
+      io.out(`Setting ${r.setting}, seed ${r.seed}: ${r.train} training and ${r.test} test matrices; weights of epoch ${r.bestEpoch} (lowest validation loss); GMRES without preconditioner: ${r.gmresWithoutPreconditioner.toFixed(1)} iterations`);
       io.out(
         formatTable([
           ['method', 'mean ‖AM−I‖_F', '± 95 %', 'fraction', 'GMRES its'],

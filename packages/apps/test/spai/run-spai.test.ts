@@ -24,6 +24,11 @@ describe('the SPAI experiment runner (smoke test)', () => {
     const b = await runSpai(tiny(2), { outDir: resumed, dataDir: undefined, maxStepsPerEpoch: 2 });
     expect(b.results[0]!.trainingLoss).toEqual(a.results[0]!.trainingLoss);
     expect(b.results[0]!.methods).toEqual(a.results[0]!.methods);
+    // model selection: one validation loss per epoch, and the evaluated epoch is the one with the lowest
+    const v = a.results[0]!.validationLoss;
+    expect(v).toHaveLength(2);
+    expect(b.results[0]!.validationLoss).toEqual(v);
+    expect(a.results[0]!.bestEpoch).toBe(v[0]! <= v[1]! ? 1 : 2);
     const json = JSON.parse(readFileSync(join(straight, 'results.json'), 'utf8'));
     expect(json.results[0].train).toBe(7);
     expect(json.results[0].test).toBe(3);

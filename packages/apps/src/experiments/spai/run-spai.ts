@@ -68,6 +68,10 @@ export interface SpaiRunResult {
   test: number;
   /** Mean training loss per epoch. */
   trainingLoss: number[];
+  /** Mean Ising+mag loss on the validation matrices after each epoch. */
+  validationLoss: number[];
+  /** The epoch (1-based) whose weights were evaluated on the test set: the lowest validation loss. */
+  bestEpoch: number;
   methods: Record<SpaiMethod, MethodSummary>;
   gmresWithoutPreconditioner: number;
 }
@@ -134,23 +138,30 @@ export async function runSpaiSetting(setting: SpaiSetting, seed: number, config:
   const testStart = trainCount + Math.floor(0.2 * matrices.length);
   const prepare = (ids: number[]) => ids.map((i) => prepareSpaiInput(matrices[i] as Float64Array, n, spaiLineGraph(matrices[i] as Float64Array, n, setting)));
   const train = prepare(order.slice(0, trainCount));
+  // model selection uses (at most 100 of) the validation matrices; the test matrices are only used at the end
+  const validation = prepare(order.slice(trainCount, Math.min(testStart, trainCount + 100)));
   const test = prepare(order.slice(testStart));
   const model = new SpaiFieldModel({ featureCount: setting === 1 ? 2 : 3, hidden: config.hidden, layers: config.layers, samplesPerStep: config.samplesPerStep, penaltyWeight: config.penaltyWeight ?? 1, seed });
   const variables = model.variables(train[0] as SpaiInput);
   const optimizer = new Adam(variables, { learningRate: config.learningRate });
   const checkpointPath = join(options.outDir, 'checkpoints', `setting-${setting}-seed-${seed}.json`);
+  const bestPath = join(options.outDir, 'checkpoints', `setting-${setting}-seed-${seed}-best.json`);
   let rng = createRng(seed * 7919 + setting);
   let startEpoch = 0;
   const trainingLoss: number[] = [];
+  const validationLoss: number[] = [];
+  let bestEpoch = 0;
   // a checkpoint resumes only the run it belongs to: same configuration apart from the number of epochs
   const fingerprint = JSON.stringify({ ...config, epochs: undefined, name: undefined, setting, seed });
   if (existsSync(checkpointPath)) {
     const checkpoint = loadCheckpoint(checkpointPath);
-    const meta = checkpoint.metadata as { rng: Parameters<typeof rngFromState>[0]; trainingLoss: number[]; fingerprint?: string };
+    const meta = checkpoint.metadata as { rng: Parameters<typeof rngFromState>[0]; trainingLoss: number[]; validationLoss: number[]; bestEpoch: number; fingerprint?: string };
     if (meta.fingerprint === fingerprint && checkpoint.epoch <= config.epochs) {
       restoreCheckpoint(checkpoint, variables, optimizer);
       rng = rngFromState(meta.rng);
       trainingLoss.push(...meta.trainingLoss);
+      validationLoss.push(...meta.validationLoss);
+      bestEpoch = meta.bestEpoch;
       startEpoch = checkpoint.epoch;
     }
   }
@@ -165,16 +176,41 @@ export async function runSpaiSetting(setting: SpaiSetting, seed: number, config:
         options.onProgress?.({ setting, seed, epoch: epoch + 1, epochs: config.epochs, step: s + 1, steps, loss });
       }
       trainingLoss.push(total / steps);
-      saveCheckpoint(checkpointPath, { variables, optimizer, epoch: epoch + 1, metadata: { rng: rng.getState(), trainingLoss, fingerprint } });
+      // validation draws come from their own stream per epoch, so they do not disturb (or depend on) training
+      const val = meanLearnedLoss(model, validation, createRng(50_000 + 1000 * seed + epoch));
+      validationLoss.push(val);
+      if (bestEpoch === 0 || val < (validationLoss[bestEpoch - 1] as number)) {
+        bestEpoch = epoch + 1;
+        saveCheckpoint(bestPath, { variables, epoch: bestEpoch, metadata: { fingerprint } });
+      }
+      saveCheckpoint(checkpointPath, { variables, optimizer, epoch: epoch + 1, metadata: { rng: rng.getState(), trainingLoss, validationLoss, bestEpoch, fingerprint } });
     }
-    return evaluate(model, test, setting, seed, train.length, trainingLoss);
+    // evaluate the weights of the epoch with the lowest validation loss
+    if (bestEpoch > 0 && existsSync(bestPath)) restoreCheckpoint(loadCheckpoint(bestPath), variables);
+    return { ...evaluate(model, test, setting, seed, train.length, trainingLoss), validationLoss, bestEpoch };
   } finally {
     optimizer.dispose();
     model.dispose();
   }
 }
 
-function evaluate(model: SpaiFieldModel, test: SpaiInput[], setting: SpaiSetting, seed: number, trainCount: number, trainingLoss: number[]): SpaiRunResult {
+/** Mean ‖AM − I‖_F of one configuration per matrix drawn from the learned field (the Ising+mag method). */
+function meanLearnedLoss(model: SpaiFieldModel, inputs: SpaiInput[], rng: Rng): number {
+  if (inputs.length === 0) return 0;
+  const c = model.config;
+  let total = 0;
+  for (const input of inputs) {
+    const h = model.field(input);
+    const fields = Float64Array.from(h.dataSync());
+    h.dispose();
+    const ising = createIsingModel(input.lineGraph.graph, { couplings: c.coupling, fields, beta: c.beta });
+    const x = sampleIsingSync(ising, { rng, chains: 1, sweeps: c.sweeps, burnIn: 0 }).spins;
+    total += SpaiFieldModel.loss(input, x, 0);
+  }
+  return total / inputs.length;
+}
+
+function evaluate(model: SpaiFieldModel, test: SpaiInput[], setting: SpaiSetting, seed: number, trainCount: number, trainingLoss: number[]): Omit<SpaiRunResult, 'validationLoss' | 'bestEpoch'> {
   const n = SPAI_SIZE;
   const rng = createRng(90_000 + seed);
   const losses: Record<SpaiMethod, number[]> = Object.fromEntries(SPAI_METHODS.map((m) => [m, []])) as never;
