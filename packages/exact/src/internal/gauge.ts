@@ -1,32 +1,24 @@
 /** Gauge x_v → s_v x_v of a block: J_uv → s_u s_v J_uv leaves Z unchanged and flips the matching correlations. */
 import type { PlanarMap } from './planar-map.js';
 
-/** Signs s_v making the edges of a BFS tree of the block ferromagnetic (βJ·s_u·s_v ≥ 0). */
+/** Signs s_v making the edges of the block's BFS tree ferromagnetic (βJ·s_u·s_v ≥ 0). */
 export function treeGauge(map: PlanarMap, bj: Float64Array): Int8Array {
-  const { nodes, tail, cwNext } = map;
+  const { nodes, tail, bfsOrder, parentHalf } = map;
   const sign = new Int8Array(nodes);
-  const first = new Int32Array(nodes).fill(-1);
-  for (let h = 0; h < 2 * map.edges; h++) if (first[tail[h] as number] === -1) first[tail[h] as number] = h;
-  const queue = new Int32Array(nodes);
-  let head = 0;
-  let size = 0;
+  if (nodes === 0) return sign;
   sign[0] = 1;
-  queue[size++] = 0;
-  while (head < size) {
-    const v = queue[head++] as number;
-    const start = first[v] as number;
-    if (start === -1) continue;
-    let h = start;
-    do {
-      const w = tail[h ^ 1] as number;
-      if (sign[w] === 0) {
-        sign[w] = ((bj[h >> 1] as number) >= 0 ? sign[v] : -(sign[v] as number)) as number;
-        queue[size++] = w;
-      }
-      h = cwNext[h] as number;
-    } while (h !== start);
+  for (let k = 1; k < nodes; k++) {
+    const w = bfsOrder[k] as number;
+    const h = parentHalf[w] as number;
+    const parent = sign[tail[h] as number] as number;
+    sign[w] = (bj[h >> 1] as number) >= 0 ? parent : -parent;
   }
   return sign;
+}
+
+/** β·J_e · s_u · s_v for every map edge: the couplings in the gauge `sign`. */
+export function gaugedCouplings(map: PlanarMap, bj: Float64Array, sign: Int8Array): Float64Array {
+  return bj.map((v, e) => v * (sign[map.tail[2 * e] as number] as number) * (sign[map.tail[2 * e + 1] as number] as number));
 }
 
 /**
@@ -35,14 +27,12 @@ export function treeGauge(map: PlanarMap, bj: Float64Array): Int8Array {
  * reference state, which keeps the pivots of the Kasteleyn factorisation well scaled on frustrated blocks.
  */
 export function lowEnergyGauge(map: PlanarMap, bj: Float64Array): Int8Array {
-  const { nodes, tail, cwNext, edges } = map;
+  const { nodes, tail, cwNext, firstOut } = map;
   const sign = treeGauge(map, bj);
-  const first = new Int32Array(nodes).fill(-1);
-  for (let h = 0; h < 2 * edges; h++) if (first[tail[h] as number] === -1) first[tail[h] as number] = h;
   for (let sweep = 0; sweep < 100; sweep++) {
     let changed = false;
     for (let v = 0; v < nodes; v++) {
-      const start = first[v] as number;
+      const start = firstOut[v] as number;
       if (start === -1) continue;
       let field = 0;
       let h = start;

@@ -12,7 +12,7 @@
  * Pfaffian orientation (Kasteleyn 1963): every city edge is oriented c(faceNext(h)) → c(h), so each city
  * triangle has all three edges clockwise; city edges run along the face of each original node v, whose parity is
  * then set by the intercity edges alone: orienting e's intercity edge c(h) → c(h ^ 1) counts for tail(h). A
- * spanning tree of the block fixes an odd count at every node but one (whose face plays the outer face).
+ * spanning tree of the block (its BFS tree) fixes an odd count at every node but one (whose face plays the outer face).
  */
 import type { PlanarMap } from './planar-map.js';
 
@@ -74,35 +74,10 @@ export function kasteleynSystem(map: PlanarMap, betaJ: Float64Array): KasteleynS
  * count: non-tree edges go to their first endpoint, then tree edges are settled from the leaves up (BFS tree).
  */
 function intercityOwners(map: PlanarMap): Int32Array {
-  const { nodes, edges, tail, cwNext } = map;
+  const { nodes, edges, tail, bfsOrder, parentHalf } = map;
   const owner = new Int32Array(edges);
-  const parentEdge = new Int32Array(nodes).fill(-1);
-  const order = new Int32Array(nodes);
-  const seen = new Uint8Array(nodes);
-  // rotation rows: some half-edge out of each node
-  const anyOut = new Int32Array(nodes).fill(-1);
-  for (let h = 0; h < 2 * edges; h++) if (anyOut[tail[h] as number] === -1) anyOut[tail[h] as number] = h;
-  let head = 0;
-  let size = 0;
-  order[size++] = 0;
-  seen[0] = 1;
   const isTree = new Uint8Array(edges);
-  while (head < size) {
-    const v = order[head++] as number;
-    const first = anyOut[v] as number;
-    if (first === -1) continue;
-    let h = first;
-    do {
-      const w = tail[h ^ 1] as number;
-      if (seen[w] === 0) {
-        seen[w] = 1;
-        parentEdge[w] = h >> 1;
-        isTree[h >> 1] = 1;
-        order[size++] = w;
-      }
-      h = cwNext[h] as number;
-    } while (h !== first);
-  }
+  for (let k = 1; k < nodes; k++) isTree[(parentHalf[bfsOrder[k] as number] as number) >> 1] = 1;
   const parity = new Uint8Array(nodes);
   for (let e = 0; e < edges; e++) {
     if (isTree[e] === 1) continue;
@@ -110,17 +85,31 @@ function intercityOwners(map: PlanarMap): Int32Array {
     owner[e] = v;
     parity[v] = (parity[v] as number) ^ 1;
   }
-  for (let k = size - 1; k >= 1; k--) {
-    const v = order[k] as number;
-    const e = parentEdge[v] as number;
-    const u = (tail[2 * e] as number) === v ? (tail[2 * e + 1] as number) : (tail[2 * e] as number);
+  for (let k = nodes - 1; k >= 1; k--) {
+    const v = bfsOrder[k] as number;
+    const h = parentHalf[v] as number;
+    const u = tail[h] as number; // the parent
     if (parity[v] === 0) {
-      owner[e] = v;
+      owner[h >> 1] = v;
       parity[v] = 1;
     } else {
-      owner[e] = u;
+      owner[h >> 1] = u;
       parity[u] = (parity[u] as number) ^ 1;
     }
   }
   return owner;
+}
+
+/** K as a dense row-major size × size matrix (K[a][b] = value, K[b][a] = −value; repeated pairs add up). */
+export function denseKasteleyn(system: KasteleynSystem): Float64Array {
+  const { size, rows, cols, values } = system;
+  const dense = new Float64Array(size * size);
+  for (let t = 0; t < values.length; t++) {
+    const a = rows[t] as number;
+    const c = cols[t] as number;
+    const v = values[t] as number;
+    dense[a * size + c] = (dense[a * size + c] as number) + v;
+    dense[c * size + a] = (dense[c * size + a] as number) - v;
+  }
+  return dense;
 }

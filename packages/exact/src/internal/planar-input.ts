@@ -1,13 +1,39 @@
-/** Validation shared by the planar entry points: couplings (β folded in) and the zero-field requirement. */
-import { InvalidArgumentError, UnsupportedGraphError, checkFiniteNumber, type Graph } from '@isinglab/graph';
+/** Validation shared by the planar entry points: β, planarity, the zero-field requirement and the couplings. */
+import { InvalidArgumentError, UnsupportedGraphError, checkFiniteNumber, checkPlanarity, type Graph, type PlanarEmbedding } from '@isinglab/graph';
 
 /** Couplings: one J for every edge, one per edge id, or the graph's edge weights. */
 export type Couplings = number | ArrayLike<number> | 'weights';
 
 type Site = { pkg: string; fn: string };
 
+export interface PlanarInput {
+  /** β·J per edge id. */
+  betaJ: Float64Array;
+  embedding: PlanarEmbedding;
+}
+
+/**
+ * Checks β (≥ 0, default 1), the graph (undirected, planar: else UnsupportedGraphError with a Kuratowski
+ * certificate), zero fields and the couplings; returns β·J per edge and the embedding.
+ */
+export function preparePlanar(site: Site, graph: Graph, couplings: Couplings, options: { beta?: number; fields?: number | ArrayLike<number> }): PlanarInput {
+  const beta = checkFiniteNumber(site, 'options.beta', options.beta ?? 1, { min: 0 });
+  const planarity = checkPlanarity(graph); // validates the graph (undirected) too
+  checkZeroFields(site, graph, options.fields);
+  const betaJ = resolveCouplings(site, graph, couplings, beta);
+  if (!planarity.planar) {
+    throw new UnsupportedGraphError({
+      ...site,
+      reason: `the graph is not planar (it contains a subdivision of ${planarity.kuratowski?.kind ?? 'K5 or K3,3'})`,
+      certificate: planarity.kuratowski,
+      hint: 'The error’s certificate lists its edges. K3,3-free graphs are handled by the K33-free solver.',
+    });
+  }
+  return { betaJ, embedding: planarity.embedding };
+}
+
 /** β·J per edge id. */
-export function resolveCouplings(site: Site, graph: Graph, couplings: Couplings, beta: number): Float64Array {
+function resolveCouplings(site: Site, graph: Graph, couplings: Couplings, beta: number): Float64Array {
   const m = graph.size;
   const out = new Float64Array(m);
   if (typeof couplings === 'number') {
@@ -41,7 +67,7 @@ export function resolveCouplings(site: Site, graph: Graph, couplings: Couplings,
   return out;
 }
 
-export function checkZeroFields(site: Site, graph: Graph, fields: number | ArrayLike<number> | undefined): void {
+function checkZeroFields(site: Site, graph: Graph, fields: number | ArrayLike<number> | undefined): void {
   if (fields === undefined) return;
   const values: ArrayLike<number> = typeof fields === 'number' ? [fields] : fields;
   if (typeof fields !== 'number' && values.length !== graph.order) {

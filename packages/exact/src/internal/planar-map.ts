@@ -20,6 +20,12 @@ export interface PlanarMap {
   globalEdge: Int32Array;
   /** Global node id of each local node. */
   globalNode: Int32Array;
+  /** Lowest-numbered half-edge out of each node (where its rotation is entered), −1 for none. */
+  firstOut: Int32Array;
+  /** Nodes in breadth-first order from node 0, each row scanned clockwise from `firstOut` (the spanning tree). */
+  bfsOrder: Int32Array;
+  /** Half-edge from each node's BFS parent to it (tail = parent), −1 for node 0. */
+  parentHalf: Int32Array;
 }
 
 /**
@@ -73,16 +79,65 @@ export function buildTriangulatedBlock(
   }
   for (let i = 0; i < n; i++) nodeLocal[blockNodes[i] as number] = -1;
   for (let e = 0; e < m; e++) edgeLocal[globalEdge[e] as number] = -1;
-  const map: PlanarMap = { nodes: n, edges: m, tail, cwNext, globalEdge, globalNode: blockNodes };
+  const map = { nodes: n, edges: m, tail, cwNext, globalEdge, globalNode: blockNodes };
   if (n >= 3) triangulate(map);
-  return map;
+  return { ...map, ...spanningTree(map.nodes, map.edges, tail, cwNext) };
+}
+
+/** The BFS spanning tree every consumer of a block shares (gauges, Pfaffian orientation, spins of a matching). */
+function spanningTree(nodes: number, edges: number, tail: Int32Array, cwNext: Int32Array): Pick<PlanarMap, 'firstOut' | 'bfsOrder' | 'parentHalf'> {
+  const firstOut = new Int32Array(nodes).fill(-1);
+  for (let h = 0; h < 2 * edges; h++) if (firstOut[tail[h] as number] === -1) firstOut[tail[h] as number] = h;
+  const bfsOrder = new Int32Array(nodes);
+  const parentHalf = new Int32Array(nodes).fill(-1);
+  const seen = new Uint8Array(nodes);
+  let size = 0;
+  if (nodes > 0) {
+    bfsOrder[size++] = 0;
+    seen[0] = 1;
+  }
+  for (let head = 0; head < size; head++) {
+    const v = bfsOrder[head] as number;
+    const start = firstOut[v] as number;
+    if (start === -1) continue;
+    let h = start;
+    do {
+      const w = tail[h ^ 1] as number;
+      if (seen[w] === 0) {
+        seen[w] = 1;
+        parentHalf[w] = h;
+        bfsOrder[size++] = w;
+      }
+      h = cwNext[h] as number;
+    } while (h !== start);
+  }
+  return { firstOut, bfsOrder, parentHalf };
+}
+
+/** β·J of each map edge from the per-edge-id values (0 for triangulation chords). */
+export function blockCouplings(map: PlanarMap, globalBetaJ: ArrayLike<number>): Float64Array {
+  const bj = new Float64Array(map.edges);
+  for (let e = 0; e < map.edges; e++) {
+    const g = map.globalEdge[e] as number;
+    if (g >= 0) bj[e] = globalBetaJ[g] as number;
+  }
+  return bj;
+}
+
+/** The edge id of a bridge block (a block of two nodes in a simple graph), found from its node `v`. */
+export function bridgeEdge(graph: Graph, edgeComponent: Int32Array, block: number, v: number): number {
+  for (let p = graph.offsets[v] as number; p < (graph.offsets[v + 1] as number); p++) {
+    const e = graph.edgeIds[p] as number;
+    if (edgeComponent[e] === block) return e;
+  }
+  throw new Error('exact: bridge block without its edge');
 }
 
 /**
  * Fan triangulation: a face v0 → v1 → … → v(k−1) → v0 with k > 3 gets chords v0–v2, …, v0–v(k−2). In a
  * biconnected block every face boundary is a simple cycle, so the chords are proper (possibly parallel) edges.
  */
-function triangulate(map: PlanarMap): void {
+function triangulate(map: Pick<PlanarMap, 'tail' | 'cwNext' | 'edges'>): void {
   const { tail, cwNext } = map;
   const visited = new Uint8Array(tail.length);
   const walk: number[] = [];

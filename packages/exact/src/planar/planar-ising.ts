@@ -10,24 +10,15 @@
  * loses accuracy on strongly frustrated blocks; every block is therefore solved in two gauges and a disagreement
  * throws ConvergenceError rather than returning a wrong value.
  */
-import {
-  ConvergenceError,
-  InvalidArgumentError,
-  UnsupportedGraphError,
-  biconnectedComponents,
-  checkFiniteNumber,
-  checkOptions,
-  checkPlanarity,
-  type Graph,
-} from '@isinglab/graph';
-import { buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
-import { kasteleynSystem } from '../internal/kasteleyn.js';
-import { lowEnergyGauge, treeGauge } from '../internal/gauge.js';
+import { ConvergenceError, UnsupportedGraphError, biconnectedComponents, checkOptions, type Graph } from '@isinglab/graph';
+import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
+import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
+import { gaugedCouplings, lowEnergyGauge, treeGauge } from '../internal/gauge.js';
 import { analyseSkew, factorSkew, pairGraph } from '../internal/sparse-pfaffian.js';
 import { nestedDissection } from '../internal/nested-dissection.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
 
-import { checkZeroFields, resolveCouplings, type Couplings } from '../internal/planar-input.js';
+import { preparePlanar, type Couplings } from '../internal/planar-input.js';
 
 export type { Couplings };
 
@@ -82,19 +73,7 @@ export function edgeCorrelations(graph: Graph, couplings: Couplings, options: Pl
 function solve(fn: string, graph: Graph, couplings: Couplings, options: PlanarIsingOptions, wantCorrelations: boolean): Solved {
   const site = { pkg: 'exact', fn };
   const opts = checkOptions<PlanarIsingOptions>(site, options, ['beta', 'fields']);
-  const beta = checkFiniteNumber(site, 'options.beta', opts.beta ?? 1, { min: 0 });
-  const planarity = checkPlanarity(graph); // validates the graph (undirected) too
-  checkZeroFields(site, graph, opts.fields);
-  const betaJ = resolveCouplings(site, graph, couplings, beta);
-  if (!planarity.planar) {
-    throw new UnsupportedGraphError({
-      ...site,
-      reason: `the graph is not planar (it contains a subdivision of ${planarity.kuratowski?.kind ?? 'K5 or K3,3'})`,
-      certificate: planarity.kuratowski,
-      hint: 'The error’s certificate lists its edges. K3,3-free graphs are handled by the K33-free solver.',
-    });
-  }
-  const embedding = planarity.embedding;
+  const { betaJ, embedding } = preparePlanar(site, graph, couplings, opts);
   const n = graph.order;
   const bcc = biconnectedComponents(graph);
   const correlations = wantCorrelations ? new Float64Array(graph.size) : null;
@@ -108,7 +87,7 @@ function solve(fn: string, graph: Graph, couplings: Couplings, options: PlanarIs
     const size = end - start;
     if (size === 2) {
       // a bridge (the graph is simple): Z_B = 2 · 2cosh(βJ)
-      const e = findBridge(graph, bcc.edgeComponent, blockNodes[0] as number, b);
+      const e = bridgeEdge(graph, bcc.edgeComponent, b, blockNodes[0] as number);
       const x = betaJ[e] as number;
       logZ += 2 * LN2 + logCosh(x) - size * LN2;
       if (correlations !== null) correlations[e] = Math.tanh(x);
@@ -136,13 +115,9 @@ function solve(fn: string, graph: Graph, couplings: Couplings, options: PlanarIs
  * trusted and a ConvergenceError is thrown instead of a wrong number.
  */
 function checkedBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMap, globalBetaJ: Float64Array, correlations: Float64Array | null): number {
-  const bj = new Float64Array(map.edges);
-  for (let e = 0; e < map.edges; e++) {
-    const g = map.globalEdge[e] as number;
-    if (g >= 0) bj[e] = globalBetaJ[g] as number;
-  }
+  const bj = blockCouplings(map, globalBetaJ);
   const sign = treeGauge(map, bj);
-  const gauged = bj.map((v, e) => v * (sign[map.tail[2 * e] as number] as number) * (sign[map.tail[2 * e + 1] as number] as number));
+  const gauged = gaugedCouplings(map, bj, sign);
   const primary = blockSolve(map, gauged, correlations !== null);
   const check = blockSolve(map, bj, correlations !== null);
   let residual = Math.abs(primary.logZ - check.logZ) / Math.max(1, Math.abs(primary.logZ));
@@ -172,14 +147,9 @@ function checkedBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMap, glo
  * symbolic analysis depends only on the structure, so it is shared.
  */
 function checkedSparseBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMap, globalBetaJ: Float64Array): number {
-  const bj = new Float64Array(map.edges);
-  for (let e = 0; e < map.edges; e++) {
-    const g = map.globalEdge[e] as number;
-    if (g >= 0) bj[e] = globalBetaJ[g] as number;
-  }
-  const inGauge = (sign: Int8Array) => bj.map((v, e) => v * (sign[map.tail[2 * e] as number] as number) * (sign[map.tail[2 * e + 1] as number] as number));
-  const primaryBj = inGauge(lowEnergyGauge(map, bj));
-  const checkBj = inGauge(treeGauge(map, bj));
+  const bj = blockCouplings(map, globalBetaJ);
+  const primaryBj = gaugedCouplings(map, bj, lowEnergyGauge(map, bj));
+  const checkBj = gaugedCouplings(map, bj, treeGauge(map, bj));
   const primarySystem = kasteleynSystem(map, primaryBj);
   const pairs = pairGraph(primarySystem);
   // the structure (rows, cols) is the same in every gauge: one symbolic analysis serves both factorisations
@@ -228,15 +198,7 @@ function blockSolve(map: PlanarMap, bj: Float64Array, wantCorrelations: boolean)
   for (let e = 0; e < map.edges; e++) sum += bj[e] as number;
   const k = kasteleynSystem(map, bj);
   const size = k.size;
-  const dense = new Float64Array(size * size);
-  for (let t = 0; t < k.values.length; t++) {
-    const a = k.rows[t] as number;
-    const c = k.cols[t] as number;
-    const v = k.values[t] as number;
-    dense[a * size + c] = (dense[a * size + c] as number) + v;
-    dense[c * size + a] = (dense[c * size + a] as number) - v;
-  }
-  const lu = denseLu(dense, size);
+  const lu = denseLu(denseKasteleyn(k), size);
   if (!Number.isFinite(lu.logAbsDet)) {
     // cannot happen for a valid orientation (the all-agree matching has positive weight); a bug if it does
     throw new Error('exact: singular Kasteleyn matrix');
@@ -261,12 +223,4 @@ function blockSolve(map: PlanarMap, bj: Float64Array, wantCorrelations: boolean)
 function logCosh(x: number): number {
   const a = Math.abs(x);
   return a + Math.log1p(Math.exp(-2 * a)) - LN2;
-}
-
-function findBridge(graph: Graph, edgeComponent: Int32Array, v: number, block: number): number {
-  for (let p = graph.offsets[v] as number; p < (graph.offsets[v + 1] as number); p++) {
-    const e = graph.edgeIds[p] as number;
-    if (edgeComponent[e] === block) return e;
-  }
-  throw new Error('exact: bridge block without its edge');
 }

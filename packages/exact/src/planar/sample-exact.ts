@@ -8,23 +8,12 @@
  * This release samples matchings densely: O(n³) per sample and block (n ≈ 6 × block nodes), blocks up to
  * MAX_SAMPLING_BLOCK_NODES; the separator-based O(N^1.5) sampler is not built yet.
  */
-import {
-  ConvergenceError,
-  InvalidArgumentError,
-  UnsupportedGraphError,
-  biconnectedComponents,
-  checkFiniteNumber,
-  checkOptions,
-  checkPlanarity,
-  checkRng,
-  type Graph,
-  type Rng,
-} from '@isinglab/graph';
-import { buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
-import { kasteleynSystem } from '../internal/kasteleyn.js';
+import { ConvergenceError, InvalidArgumentError, UnsupportedGraphError, biconnectedComponents, checkOptions, checkRng, type Graph, type Rng } from '@isinglab/graph';
+import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
+import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
-import { treeGauge } from '../internal/gauge.js';
-import { checkZeroFields, resolveCouplings, type Couplings } from '../internal/planar-input.js';
+import { gaugedCouplings, treeGauge } from '../internal/gauge.js';
+import { preparePlanar, type Couplings } from '../internal/planar-input.js';
 import { samplePerfectMatching, type DenseSkew } from '../internal/pm-sampler.js';
 
 export interface SampleExactOptions {
@@ -61,17 +50,7 @@ export function sampleExact(graph: Graph, couplings: Couplings, options: SampleE
     throw new InvalidArgumentError({ ...site, argument: 'options.samples', value: samples, rule: 'an integer ≥ 0' });
   }
   const rng = checkRng(site, opts.rng, 'options.rng');
-  const beta = checkFiniteNumber(site, 'options.beta', opts.beta ?? 1, { min: 0 });
-  const planarity = checkPlanarity(graph);
-  checkZeroFields(site, graph, opts.fields);
-  const betaJ = resolveCouplings(site, graph, couplings, beta);
-  if (!planarity.planar) {
-    throw new UnsupportedGraphError({
-      ...site,
-      reason: `the graph is not planar (it contains a subdivision of ${planarity.kuratowski?.kind ?? 'K5 or K3,3'})`,
-      certificate: planarity.kuratowski,
-    });
-  }
+  const { betaJ, embedding } = preparePlanar(site, graph, couplings, opts);
   const n = graph.order;
   const out = new Int8Array((samples as number) * n);
   const bcc = biconnectedComponents(graph);
@@ -82,7 +61,8 @@ export function sampleExact(graph: Graph, couplings: Couplings, options: SampleE
   for (let b = 0; b < bcc.count; b++) {
     const nodes = bcc.blockNodes.subarray(bcc.blockOffsets[b] as number, bcc.blockOffsets[b + 1] as number);
     if (nodes.length === 2) {
-      blocks.push({ nodes, bridge: bridgeAgreement(graph, bcc.edgeComponent, b, nodes, betaJ), system: null, map: null, sign: null });
+      const bridgeBetaJ = betaJ[bridgeEdge(graph, bcc.edgeComponent, b, nodes[0] as number)] as number;
+      blocks.push({ nodes, bridge: (1 + Math.tanh(bridgeBetaJ)) / 2, system: null, map: null, sign: null });
       continue;
     }
     if (nodes.length > MAX_SAMPLING_BLOCK_NODES) {
@@ -92,7 +72,7 @@ export function sampleExact(graph: Graph, couplings: Couplings, options: SampleE
         hint: 'The O(N^1.5) separator-based sampler is not built yet.',
       });
     }
-    const map = buildTriangulatedBlock(graph, planarity.embedding, bcc.edgeComponent, b, nodes, nodeLocal, edgeLocal);
+    const map = buildTriangulatedBlock(graph, embedding, bcc.edgeComponent, b, nodes, nodeLocal, edgeLocal);
     blocks.push(prepareBlock(map, betaJ));
   }
   const order = blockOrder(n, bcc.count, bcc.blockOffsets, bcc.blockNodes);
@@ -134,32 +114,17 @@ interface BlockSampler {
   sign: Int8Array | null;
 }
 
-function bridgeAgreement(graph: Graph, edgeComponent: Int32Array, block: number, nodes: Int32Array, betaJ: Float64Array): number {
-  const v = nodes[0] as number;
-  for (let p = graph.offsets[v] as number; p < (graph.offsets[v + 1] as number); p++) {
-    const e = graph.edgeIds[p] as number;
-    if (edgeComponent[e] === block) return (1 + Math.tanh(betaJ[e] as number)) / 2;
-  }
-  throw new Error('exact: bridge block without its edge');
-}
 
 function prepareBlock(map: PlanarMap, globalBetaJ: Float64Array): BlockSampler {
-  const bj = new Float64Array(map.edges);
-  for (let e = 0; e < map.edges; e++) {
-    const g = map.globalEdge[e] as number;
-    if (g >= 0) bj[e] = globalBetaJ[g] as number;
-  }
+  const bj = blockCouplings(map, globalBetaJ);
   const sign = treeGauge(map, bj);
-  const gauged = bj.map((v, e) => v * (sign[map.tail[2 * e] as number] as number) * (sign[map.tail[2 * e + 1] as number] as number));
-  const ks = kasteleynSystem(map, gauged);
+  const ks = kasteleynSystem(map, gaugedCouplings(map, bj, sign));
   const n = ks.size;
-  const k = new Float64Array(n * n);
+  const k = denseKasteleyn(ks);
   const degree = new Int32Array(n + 1);
   for (let t = 0; t < ks.values.length; t++) {
     const a = ks.rows[t] as number;
     const c = ks.cols[t] as number;
-    k[a * n + c] = (k[a * n + c] as number) + (ks.values[t] as number);
-    k[c * n + a] = (k[c * n + a] as number) - (ks.values[t] as number);
     degree[a + 1] = (degree[a + 1] as number) + 1;
     degree[c + 1] = (degree[c + 1] as number) + 1;
   }
@@ -218,29 +183,17 @@ function drawBlock(
       hint: 'The couplings are too strong on frustrated cycles for the dense inverse; lower β or use MCMC.',
     });
   }
-  // spins in the gauged model from the agreeing edges (intercity edge of e matched: its endpoints agree)
+  // spins in the gauged model along the block's BFS tree: a tree edge's endpoints agree iff its intercity edge is
+  // matched
   const gaugedSpin = new Int8Array(map.nodes);
-  const { tail, cwNext, edges } = map;
-  const anyOut = new Int32Array(map.nodes).fill(-1);
-  for (let h = 0; h < 2 * edges; h++) if (anyOut[tail[h] as number] === -1) anyOut[tail[h] as number] = h;
-  const queue = new Int32Array(map.nodes);
-  let head = 0;
-  let size = 0;
+  const { tail, bfsOrder, parentHalf } = map;
   gaugedSpin[0] = first * (sign[0] as number);
-  queue[size++] = 0;
-  while (head < size) {
-    const v = queue[head++] as number;
-    const start = anyOut[v] as number;
-    let h = start;
-    do {
-      const w = tail[h ^ 1] as number;
-      if (gaugedSpin[w] === 0) {
-        const agree = s.partner[2 * (h >> 1)] === 2 * (h >> 1) + 1;
-        gaugedSpin[w] = (agree ? gaugedSpin[v] : -(gaugedSpin[v] as number)) as number;
-        queue[size++] = w;
-      }
-      h = cwNext[h] as number;
-    } while (h !== start);
+  for (let k = 1; k < map.nodes; k++) {
+    const w = bfsOrder[k] as number;
+    const h = parentHalf[w] as number;
+    const e = h >> 1;
+    const parent = gaugedSpin[tail[h] as number] as number;
+    gaugedSpin[w] = s.partner[2 * e] === 2 * e + 1 ? parent : -parent;
   }
   for (let i = 0; i < map.nodes; i++) local[i] = ((gaugedSpin[i] as number) * (sign[i] as number)) as number;
   return local;

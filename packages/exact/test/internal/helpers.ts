@@ -4,8 +4,8 @@
  * and a low-energy gauge (BFS tree made ferromagnetic, then zero-temperature single-spin descent).
  */
 import { biconnectedComponents, checkPlanarity, type Graph } from '@isinglab/graph';
-import { buildTriangulatedBlock, type PlanarMap } from '../../src/internal/planar-map.js';
-import { kasteleynSystem, type KasteleynSystem } from '../../src/internal/kasteleyn.js';
+import { blockCouplings, buildTriangulatedBlock, type PlanarMap } from '../../src/internal/planar-map.js';
+import { denseKasteleyn, kasteleynSystem, type KasteleynSystem } from '../../src/internal/kasteleyn.js';
 import { denseLu } from '../../src/internal/dense-lu.js';
 
 /** The triangulated maps of the graph's biconnected blocks with ≥ 3 nodes. */
@@ -24,15 +24,8 @@ export function planarBlocks(graph: Graph): PlanarMap[] {
   return out;
 }
 
-/** βJ per map edge from βJ per global edge (chords 0). */
-export function mapCouplings(map: PlanarMap, globalBetaJ: ArrayLike<number>): Float64Array {
-  const bj = new Float64Array(map.edges);
-  for (let e = 0; e < map.edges; e++) {
-    const g = map.globalEdge[e]!;
-    if (g >= 0) bj[e] = globalBetaJ[g]!;
-  }
-  return bj;
-}
+/** βJ per map edge from βJ per global edge (chords 0): the solver's own mapping. */
+export const mapCouplings = blockCouplings;
 
 /** Gauge x_v → s_v x_v with s a low-energy state (BFS tree satisfied, then greedy flips); returns the gauged βJ. */
 export function lowEnergyGauge(map: PlanarMap, bj: Float64Array): Float64Array {
@@ -73,15 +66,7 @@ export function lowEnergyGauge(map: PlanarMap, bj: Float64Array): Float64Array {
 
 /** log|det K| by the dense LU with partial pivoting of dense-lu.ts (the O(n³) baseline). */
 export function denseLogAbsDet(k: KasteleynSystem): number {
-  const size = k.size;
-  const dense = new Float64Array(size * size);
-  for (let t = 0; t < k.values.length; t++) {
-    const a = k.rows[t]!;
-    const c = k.cols[t]!;
-    dense[a * size + c]! += k.values[t]!;
-    dense[c * size + a]! -= k.values[t]!;
-  }
-  return denseLu(dense, size).logAbsDet;
+  return denseLu(denseKasteleyn(k), k.size).logAbsDet;
 }
 
 export { kasteleynSystem };
