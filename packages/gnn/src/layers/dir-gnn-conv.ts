@@ -6,7 +6,7 @@
  * 1/√(d_in d_out)) and sum aggregation this is Dir-GCN.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, checkOneOf, checkOptions, type Graph } from '@isinglab/graph';
+import { InvalidArgumentError, checkFiniteNumber, checkOneOf, checkOptions, type Graph } from '@isinglab/graph';
 import { spmm, type Aggregation } from '../ops/spmm.js';
 import { adjacencyFromGraph, sparseAdjacency, type SparseAdjacency } from '../sparse/sparse-adjacency.js';
 import {
@@ -118,10 +118,7 @@ export class DirGNNConv extends tf.layers.Layer {
       throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { units, ... }' });
     }
     this.units = checkPositiveInteger(FN, 'config.units', config.units);
-    this.alpha = config.alpha ?? 0.5;
-    if (!(Number.isFinite(this.alpha) && this.alpha >= 0 && this.alpha <= 1)) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config.alpha', value: config.alpha, rule: 'a number in [0, 1]' });
-    }
+    this.alpha = checkFiniteNumber({ pkg: 'gnn', fn: FN }, 'config.alpha', config.alpha ?? 0.5, { min: 0, max: 1 });
     this.aggregation = checkAggregation(FN, config.aggregation ?? 'sum');
     this.rootWeight = config.rootWeight ?? true;
     this.useBias = config.useBias ?? true;

@@ -5,7 +5,7 @@
  * same width; Â from `gcnAdjacency(graph)`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError } from '@isinglab/graph';
+import { InvalidArgumentError, checkFiniteNumber } from '@isinglab/graph';
 import { spmm } from '../ops/spmm.js';
 import {
   activate,
@@ -50,14 +50,8 @@ export class GCNIIConv extends tf.layers.Layer {
       throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { layer, alpha?, theta?, ... }' });
     }
     this.layerIndex = checkPositiveInteger(FN, 'config.layer', config.layer);
-    this.alpha = config.alpha ?? 0.1;
-    if (!(Number.isFinite(this.alpha) && this.alpha >= 0 && this.alpha <= 1)) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config.alpha', value: config.alpha, rule: 'a number in [0, 1]' });
-    }
-    this.theta = config.theta ?? 0.5;
-    if (!(Number.isFinite(this.theta) && this.theta > 0)) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config.theta', value: config.theta, rule: 'a positive number' });
-    }
+    this.alpha = checkFiniteNumber({ pkg: 'gnn', fn: FN }, 'config.alpha', config.alpha ?? 0.1, { min: 0, max: 1 });
+    this.theta = checkFiniteNumber({ pkg: 'gnn', fn: FN }, 'config.theta', config.theta ?? 0.5, { min: 0, minExclusive: true });
     this.beta = Math.log(this.theta / this.layerIndex + 1);
     this.activation = checkActivation(FN, config.activation);
     this.seed = checkSeed(FN, config.seed);

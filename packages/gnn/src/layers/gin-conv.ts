@@ -5,7 +5,7 @@
  * makes GIN as discriminative as the 1-WL test).
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError } from '@isinglab/graph';
+import { InvalidArgumentError, checkFiniteNumber } from '@isinglab/graph';
 import { spmm } from '../ops/spmm.js';
 import {
   activate,
@@ -62,10 +62,7 @@ export class GINConv extends tf.layers.Layer {
     }
     this.units = checkPositiveInteger(FN, 'config.units', config.units);
     this.hidden = config.hidden === undefined ? this.units : checkPositiveInteger(FN, 'config.hidden', config.hidden);
-    this.epsilon = config.epsilon ?? 0;
-    if (!Number.isFinite(this.epsilon)) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config.epsilon', value: config.epsilon, rule: 'a finite number' });
-    }
+    this.epsilon = checkFiniteNumber({ pkg: 'gnn', fn: FN }, 'config.epsilon', config.epsilon ?? 0);
     this.trainEpsilon = config.trainEpsilon ?? false;
     this.mlpActivation = checkActivation(FN, config.mlpActivation ?? 'relu', 'config.mlpActivation');
     this.activation = checkActivation(FN, config.activation);

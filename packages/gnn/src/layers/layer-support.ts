@@ -3,7 +3,7 @@
  * and config validation with the package's error type.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError } from '@isinglab/graph';
+import { InvalidArgumentError, checkInteger } from '@isinglab/graph';
 import { isSparseAdjacency, type SparseAdjacency } from '../sparse/sparse-adjacency.js';
 import type { Aggregation } from '../ops/spmm.js';
 
@@ -66,10 +66,7 @@ export function lastDim(shape: tf.Shape | tf.Shape[]): number {
 }
 
 export function checkPositiveInteger(fn: string, argument: string, value: unknown): number {
-  if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new InvalidArgumentError({ pkg: 'gnn', fn, argument, value, rule: 'a positive integer' });
-  }
-  return value as number;
+  return checkInteger({ pkg: 'gnn', fn }, argument, value, { min: 1 });
 }
 
 export function checkActivation(fn: string, value: unknown, argument = 'config.activation'): ActivationName {
@@ -81,9 +78,7 @@ export function checkActivation(fn: string, value: unknown, argument = 'config.a
 }
 
 export function checkSeed(fn: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value)) throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'config.seed', value, rule: 'an integer or undefined' });
-  return value as number;
+  return value === undefined ? undefined : checkInteger({ pkg: 'gnn', fn }, 'config.seed', value);
 }
 
 export function checkAggregation(fn: string, value: unknown): Aggregation {

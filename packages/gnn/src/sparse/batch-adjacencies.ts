@@ -2,7 +2,7 @@
  * Many graphs as one: the block-diagonal adjacency of a list of (square) adjacencies, the node → graph index, and
  * the pooling matrix (graphs × nodes) that sums, averages or maxes node features per graph through `spmm`.
  */
-import { InvalidArgumentError } from '@isinglab/graph';
+import { InvalidArgumentError, checkInteger } from '@isinglab/graph';
 import { isSparseAdjacency, sparseAdjacency, type SparseAdjacency } from './sparse-adjacency.js';
 
 export interface BatchedAdjacency {
@@ -66,9 +66,7 @@ export function batchAdjacencies(adjacencies: readonly SparseAdjacency[]): Batch
  * The pooling matrix of a node → graph index: rows = graphs, columns = nodes. O(nodes).
  */
 export function poolingAdjacency(nodeToGraph: ArrayLike<number>, graphs: number): SparseAdjacency {
-  if (!Number.isInteger(graphs) || graphs < 1) {
-    throw new InvalidArgumentError({ pkg: 'gnn', fn: 'poolingAdjacency', argument: 'graphs', value: graphs, rule: 'a positive integer' });
-  }
+  checkInteger({ pkg: 'gnn', fn: 'poolingAdjacency' }, 'graphs', graphs, { min: 1 });
   const senders = Int32Array.from({ length: nodeToGraph.length }, (_, v) => v);
   try {
     return sparseAdjacency({ rows: graphs, cols: nodeToGraph.length, receivers: nodeToGraph, senders });

@@ -4,7 +4,7 @@
  * can be read and restored, so a checkpointed run resumes exactly.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError } from '@isinglab/graph';
+import { InvalidArgumentError, checkFiniteNumber } from '@isinglab/graph';
 import type { LearningRateSchedule } from './learning-rate.js';
 
 export interface AdamOptions {
@@ -53,12 +53,9 @@ export class Adam {
     } else {
       throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'options.learningRate', value: lr, rule: 'a positive number or a schedule function' });
     }
-    const unit = (name: string, value: number, open: boolean) => {
-      if (!(Number.isFinite(value) && value >= 0 && (open ? value < 1 : true))) {
-        throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: `options.${name}`, value, rule: open ? 'a number in [0, 1)' : 'a finite number ≥ 0' });
-      }
-      return value;
-    };
+    const site = { pkg: 'gnn', fn: FN };
+    const unit = (name: string, value: number, open: boolean) =>
+      checkFiniteNumber(site, `options.${name}`, value, open ? { min: 0, max: 1, maxExclusive: true } : { min: 0 });
     this.beta1 = unit('beta1', options.beta1 ?? 0.9, true);
     this.beta2 = unit('beta2', options.beta2 ?? 0.999, true);
     this.epsilon = unit('epsilon', options.epsilon ?? 1e-8, false);

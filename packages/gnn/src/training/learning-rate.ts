@@ -1,13 +1,10 @@
 /** Learning-rate schedules: pure functions of the (0-based) optimisation step. */
-import { InvalidArgumentError } from '@isinglab/graph';
+import { checkFiniteNumber, checkInteger } from '@isinglab/graph';
 
 export type LearningRateSchedule = (step: number) => number;
 
 function positive(fn: string, argument: string, value: unknown, allowZero = false): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new InvalidArgumentError({ pkg: 'gnn', fn, argument, value, rule: allowZero ? 'a finite number ≥ 0' : 'a finite number > 0' });
-  }
-  return value;
+  return checkFiniteNumber({ pkg: 'gnn', fn }, argument, value, { min: 0, minExclusive: !allowZero });
 }
 
 export interface StepDecayOptions {
@@ -25,7 +22,7 @@ export function stepDecay(options: StepDecayOptions): LearningRateSchedule {
   const initial = positive(fn, 'options.initial', options?.initial);
   const factor = positive(fn, 'options.factor', options.factor ?? 0.5);
   const every = options.every;
-  if (!Number.isInteger(every) || every < 1) throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'options.every', value: every, rule: 'a positive integer' });
+  checkInteger({ pkg: 'gnn', fn }, 'options.every', every, { min: 1 });
   return (step) => initial * factor ** Math.floor(step / every);
 }
 
@@ -47,10 +44,8 @@ export function cosineDecay(options: CosineDecayOptions): LearningRateSchedule {
   const final = positive(fn, 'options.final', options.final ?? 0, true);
   const steps = options.steps;
   const warmup = options.warmup ?? 0;
-  if (!Number.isInteger(steps) || steps < 1) throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'options.steps', value: steps, rule: 'a positive integer' });
-  if (!Number.isInteger(warmup) || warmup < 0 || warmup >= steps) {
-    throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'options.warmup', value: warmup, rule: `an integer in [0, ${steps})` });
-  }
+  checkInteger({ pkg: 'gnn', fn }, 'options.steps', steps, { min: 1 });
+  checkInteger({ pkg: 'gnn', fn }, 'options.warmup', warmup, { min: 0, max: steps - 1 });
   return (step) => {
     if (step < warmup) return (initial * (step + 1)) / (warmup + 1);
     if (step >= steps) return final;
