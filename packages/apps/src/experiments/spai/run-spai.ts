@@ -8,7 +8,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { createIsingModel, sampleIsingSync } from '@isinglab/ising';
 import { createRng, readMatrixMarket, rngFromState, type Rng } from '@isinglab/graph';
 import { writeFileAtomic, writeJsonAtomic } from '@isinglab/graph/testing';
 import { Adam } from '@isinglab/gnn';
@@ -197,38 +196,25 @@ export async function runSpaiSetting(setting: SpaiSetting, seed: number, config:
 /** Mean ‖AM − I‖_F of one configuration per matrix drawn from the learned field (the Ising+mag method). */
 function meanLearnedLoss(model: SpaiFieldModel, inputs: SpaiInput[], rng: Rng): number {
   if (inputs.length === 0) return 0;
-  const c = model.config;
   let total = 0;
-  for (const input of inputs) {
-    const h = model.field(input);
-    const fields = Float64Array.from(h.dataSync());
-    h.dispose();
-    const ising = createIsingModel(input.lineGraph.graph, { couplings: c.coupling, fields, beta: c.beta });
-    const x = sampleIsingSync(ising, { rng, chains: 1, sweeps: c.sweeps, burnIn: 0 }).spins;
-    total += SpaiFieldModel.loss(input, x, 0);
-  }
+  for (const input of inputs) total += SpaiFieldModel.loss(input, model.sample(input, model.fieldValues(input), rng), 0);
   return total / inputs.length;
 }
 
 function evaluate(model: SpaiFieldModel, test: SpaiInput[], setting: SpaiSetting, seed: number, trainCount: number, trainingLoss: number[]): Omit<SpaiRunResult, 'validationLoss' | 'bestEpoch'> {
   const n = SPAI_SIZE;
   const rng = createRng(90_000 + seed);
-  const losses: Record<SpaiMethod, number[]> = Object.fromEntries(SPAI_METHODS.map((m) => [m, []])) as never;
-  const fractions: Record<SpaiMethod, number[]> = Object.fromEntries(SPAI_METHODS.map((m) => [m, []])) as never;
-  const iterations: Record<SpaiMethod, number[]> = Object.fromEntries(SPAI_METHODS.map((m) => [m, []])) as never;
+  const perMethod = () => Object.fromEntries(SPAI_METHODS.map((m) => [m, [] as number[]])) as Record<SpaiMethod, number[]>;
+  const losses = perMethod();
+  const fractions = perMethod();
+  const iterations = perMethod();
   const plain: number[] = [];
-  const c = model.config;
   for (const input of test) {
     const count = input.lineGraph.rowOf.length;
     const b = new Float64Array(n).fill(1 / Math.sqrt(n));
     plain.push(gmres(input.a, n, b, null).iterations);
-    const draw = (fields: Float64Array) => {
-      const ising = createIsingModel(input.lineGraph.graph, { couplings: c.coupling, fields, beta: c.beta });
-      return sampleIsingSync(ising, { rng, chains: 1, sweeps: c.sweeps, burnIn: 0 }).spins;
-    };
-    const fieldTensor = model.field(input);
-    const learned = Float64Array.from(fieldTensor.dataSync());
-    fieldTensor.dispose();
+    const draw = (fields: Float64Array) => model.sample(input, fields, rng);
+    const learned = model.fieldValues(input);
     const record = (method: SpaiMethod, pattern: Uint8Array) => {
       let selected = 0;
       for (let k = 0; k < count; k++) selected += pattern[(input.lineGraph.rowOf[k] as number) * n + (input.lineGraph.colOf[k] as number)] as number;

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '@isinglab/graph';
+import { createIsingModel, sampleIsingSync } from '@isinglab/ising';
 import { GCNIIConv, gcnAdjacency, type SparseAdjacency } from '@isinglab/gnn';
 import { fieldLearningStep, type GradientApplier } from '@isinglab/ising/learn';
 import { approximateInverse } from './least-squares-inverse.js';
@@ -86,6 +87,21 @@ export class SpaiFieldModel {
       for (const conv of this.convs) h = conv.apply([h, h0], { adjacency: input.adjacency }) as tf.Tensor2D;
       return tf.reshape(this.output.apply(h) as tf.Tensor, [-1]) as tf.Tensor1D;
     });
+  }
+
+  /** The field as numbers (for sampling outside the training step). */
+  fieldValues(input: SpaiInput): Float64Array {
+    const h = this.field(input);
+    const values = Float64Array.from(h.dataSync());
+    h.dispose();
+    return values;
+  }
+
+  /** One configuration of the line-graph Ising model with these fields (T sweeps from a random state, as Alg. 1). */
+  sample(input: SpaiInput, fields: Float64Array, rng: Rng): Int8Array {
+    const c = this.config;
+    const ising = createIsingModel(input.lineGraph.graph, { couplings: c.coupling, fields, beta: c.beta });
+    return sampleIsingSync(ising, { rng, chains: 1, sweeps: c.sweeps, burnIn: 0 }).spins;
   }
 
   /** All trainable variables (builds the layers on first use). */
