@@ -11,11 +11,13 @@ import {
   activate,
   checkActivation,
   checkAggregation,
+  checkConfigObject,
   checkPositiveInteger,
   checkSeed,
   firstInput,
   glorot,
   lastDim,
+  layerConfig,
   type ActivationName,
 } from './layer-support.js';
 
@@ -55,9 +57,7 @@ export class DeepSets extends tf.layers.Layer {
 
   constructor(config: DeepSetsConfig) {
     super({ name: config?.name, trainable: config?.trainable });
-    if (typeof config !== 'object' || config === null) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { units, ... }' });
-    }
+    checkConfigObject(FN, config);
     this.units = checkPositiveInteger(FN, 'config.units', config.units);
     this.hidden = config.hidden === undefined ? 32 : checkPositiveInteger(FN, 'config.hidden', config.hidden);
     this.aggregation = checkAggregation(FN, config.aggregation ?? 'sum');
@@ -110,8 +110,7 @@ export class DeepSets extends tf.layers.Layer {
       innerActivation: this.innerActivation,
       activation: this.activation,
     };
-    if (this.seed !== undefined) config.seed = this.seed;
-    return { ...super.getConfig(), ...config };
+    return layerConfig(super.getConfig(), config, this.seed);
   }
 }
 tf.serialization.registerClass(DeepSets);

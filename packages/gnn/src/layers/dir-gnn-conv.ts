@@ -6,7 +6,7 @@
  * 1/√(d_in d_out)) and sum aggregation this is Dir-GCN.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, checkFiniteNumber, checkOneOf, checkOptions, type Graph } from '@isinglab/graph';
+import { checkFiniteNumber, checkOneOf, checkOptions, type Graph } from '@isinglab/graph';
 import { spmm, type Aggregation } from '../ops/spmm.js';
 import { adjacencyFromGraph, sparseAdjacency, type SparseAdjacency } from '../sparse/sparse-adjacency.js';
 import {
@@ -14,11 +14,13 @@ import {
   adjacencyFromKwargs,
   checkActivation,
   checkAggregation,
+  checkConfigObject,
   checkPositiveInteger,
   checkSeed,
   firstInput,
   glorot,
   lastDim,
+  layerConfig,
   type ActivationName,
 } from './layer-support.js';
 
@@ -114,9 +116,7 @@ export class DirGNNConv extends tf.layers.Layer {
 
   constructor(config: DirGNNConvConfig) {
     super({ name: config?.name, trainable: config?.trainable });
-    if (typeof config !== 'object' || config === null) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { units, ... }' });
-    }
+    checkConfigObject(FN, config);
     this.units = checkPositiveInteger(FN, 'config.units', config.units);
     this.alpha = checkFiniteNumber({ pkg: 'gnn', fn: FN }, 'config.alpha', config.alpha ?? 0.5, { min: 0, max: 1 });
     this.aggregation = checkAggregation(FN, config.aggregation ?? 'sum');
@@ -171,8 +171,7 @@ export class DirGNNConv extends tf.layers.Layer {
       useBias: this.useBias,
       activation: this.activation,
     };
-    if (this.seed !== undefined) config.seed = this.seed;
-    return { ...super.getConfig(), ...config };
+    return layerConfig(super.getConfig(), config, this.seed);
   }
 }
 tf.serialization.registerClass(DirGNNConv);

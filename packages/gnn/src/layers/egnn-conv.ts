@@ -11,7 +11,13 @@ import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError } from '@isinglab/graph';
 import { sparseAdjacency, type SparseAdjacency } from '../sparse/sparse-adjacency.js';
 import { spmm } from '../ops/spmm.js';
-import { adjacencyFromKwargs, checkPositiveInteger, checkSeed } from './layer-support.js';
+import {
+  adjacencyFromKwargs,
+  checkConfigObject,
+  checkPositiveInteger,
+  checkSeed,
+  layerConfig,
+} from './layer-support.js';
 
 /** How the coordinate updates reaching a node are combined: C_i = 1 / (entries in row i), or C_i = 1. */
 export type CoordinateAggregation = 'mean' | 'sum';
@@ -130,9 +136,7 @@ export class EGNNConv extends tf.layers.Layer {
 
   constructor(config: EGNNConvConfig) {
     super({ name: config?.name, trainable: config?.trainable });
-    if (typeof config !== 'object' || config === null) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { units, ... }' });
-    }
+    checkConfigObject(FN, config);
     this.units = checkPositiveInteger(FN, 'config.units', config.units);
     this.hiddenUnits = config.hiddenUnits === undefined ? this.units : checkPositiveInteger(FN, 'config.hiddenUnits', config.hiddenUnits);
     this.residual = config.residual ?? false;
@@ -239,8 +243,7 @@ export class EGNNConv extends tf.layers.Layer {
       coordinateAggregation: this.coordinateAggregation,
       spatialDimensions: this.spatialDimensions,
     };
-    if (this.seed !== undefined) config.seed = this.seed;
-    return { ...super.getConfig(), ...config };
+    return layerConfig(super.getConfig(), config, this.seed);
   }
 
   private incidenceOf(adjacency: SparseAdjacency): EdgeIncidence {

@@ -11,10 +11,12 @@ import {
   activate,
   adjacencyFromKwargs,
   checkActivation,
+  checkConfigObject,
   checkPositiveInteger,
   checkSeed,
   firstInput,
   lastDim,
+  layerConfig,
   type ActivationName,
 } from './layer-support.js';
 
@@ -48,9 +50,7 @@ export class GCNConv extends tf.layers.Layer {
   constructor(config: GCNConvConfig) {
     super({ name: config?.name, trainable: config?.trainable });
     const fn = 'GCNConv';
-    if (typeof config !== 'object' || config === null) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'config', value: config, rule: 'an object { units, ... }' });
-    }
+    checkConfigObject(fn, config);
     this.units = checkPositiveInteger(fn, 'config.units', config.units);
     this.useBias = config.useBias ?? true;
     this.activation = checkActivation(fn, config.activation);
@@ -94,8 +94,7 @@ export class GCNConv extends tf.layers.Layer {
 
   override getConfig(): tf.serialization.ConfigDict {
     const config: tf.serialization.ConfigDict = { units: this.units, useBias: this.useBias, activation: this.activation };
-    if (this.seed !== undefined) config.seed = this.seed;
-    return { ...super.getConfig(), ...config };
+    return layerConfig(super.getConfig(), config, this.seed);
   }
 }
 tf.serialization.registerClass(GCNConv);

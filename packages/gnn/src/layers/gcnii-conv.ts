@@ -11,9 +11,11 @@ import {
   activate,
   adjacencyFromKwargs,
   checkActivation,
+  checkConfigObject,
   checkPositiveInteger,
   checkSeed,
   lastDim,
+  layerConfig,
   type ActivationName,
 } from './layer-support.js';
 
@@ -46,9 +48,7 @@ export class GCNIIConv extends tf.layers.Layer {
 
   constructor(config: GCNIIConvConfig) {
     super({ name: config?.name, trainable: config?.trainable });
-    if (typeof config !== 'object' || config === null) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { layer, alpha?, theta?, ... }' });
-    }
+    checkConfigObject(FN, config, 'an object { layer, alpha?, theta?, ... }');
     this.layerIndex = checkPositiveInteger(FN, 'config.layer', config.layer);
     this.alpha = checkFiniteNumber({ pkg: 'gnn', fn: FN }, 'config.alpha', config.alpha ?? 0.1, { min: 0, max: 1 });
     this.theta = checkFiniteNumber({ pkg: 'gnn', fn: FN }, 'config.theta', config.theta ?? 0.5, { min: 0, minExclusive: true });
@@ -91,8 +91,7 @@ export class GCNIIConv extends tf.layers.Layer {
 
   override getConfig(): tf.serialization.ConfigDict {
     const config: tf.serialization.ConfigDict = { layer: this.layerIndex, alpha: this.alpha, theta: this.theta, activation: this.activation };
-    if (this.seed !== undefined) config.seed = this.seed;
-    return { ...super.getConfig(), ...config };
+    return layerConfig(super.getConfig(), config, this.seed);
   }
 }
 tf.serialization.registerClass(GCNIIConv);

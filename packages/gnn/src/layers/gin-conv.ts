@@ -5,17 +5,19 @@
  * makes GIN as discriminative as the 1-WL test).
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, checkFiniteNumber } from '@isinglab/graph';
+import { checkFiniteNumber } from '@isinglab/graph';
 import { spmm } from '../ops/spmm.js';
 import {
   activate,
   adjacencyFromKwargs,
   checkActivation,
+  checkConfigObject,
   checkPositiveInteger,
   checkSeed,
   firstInput,
   glorot,
   lastDim,
+  layerConfig,
   type ActivationName,
 } from './layer-support.js';
 
@@ -57,9 +59,7 @@ export class GINConv extends tf.layers.Layer {
 
   constructor(config: GINConvConfig) {
     super({ name: config?.name, trainable: config?.trainable });
-    if (typeof config !== 'object' || config === null) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { units, ... }' });
-    }
+    checkConfigObject(FN, config);
     this.units = checkPositiveInteger(FN, 'config.units', config.units);
     this.hidden = config.hidden === undefined ? this.units : checkPositiveInteger(FN, 'config.hidden', config.hidden);
     this.epsilon = checkFiniteNumber({ pkg: 'gnn', fn: FN }, 'config.epsilon', config.epsilon ?? 0);
@@ -105,8 +105,7 @@ export class GINConv extends tf.layers.Layer {
       mlpActivation: this.mlpActivation,
       activation: this.activation,
     };
-    if (this.seed !== undefined) config.seed = this.seed;
-    return { ...super.getConfig(), ...config };
+    return layerConfig(super.getConfig(), config, this.seed);
   }
 }
 tf.serialization.registerClass(GINConv);

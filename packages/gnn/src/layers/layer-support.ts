@@ -92,3 +92,13 @@ export function checkAggregation(fn: string, value: unknown): Aggregation {
 export function glorot(seed: number | undefined, offset: number): ReturnType<typeof tf.initializers.glorotUniform> {
   return tf.initializers.glorotUniform(seed === undefined ? {} : { seed: seed + offset });
 }
+
+/** Throws InvalidArgumentError unless a layer's `config` is an object (the first check of every constructor). */
+export function checkConfigObject(fn: string, config: unknown, rule = 'an object { units, ... }'): void {
+  if (typeof config !== 'object' || config === null) throw new InvalidArgumentError({ pkg: 'gnn', fn, argument: 'config', value: config, rule });
+}
+
+/** The tf.layers base config with a layer's own fields, and `seed` when one was given. */
+export function layerConfig(base: tf.serialization.ConfigDict, own: tf.serialization.ConfigDict, seed: number | undefined): tf.serialization.ConfigDict {
+  return { ...base, ...own, ...(seed === undefined ? {} : { seed }) };
+}

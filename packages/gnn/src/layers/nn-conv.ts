@@ -17,9 +17,11 @@ import {
   adjacencyFromKwargs,
   checkActivation,
   checkAggregation,
+  checkConfigObject,
   checkPositiveInteger,
   checkSeed,
   glorot,
+  layerConfig,
   type ActivationName,
 } from './layer-support.js';
 
@@ -68,9 +70,7 @@ export class NNConv extends tf.layers.Layer {
 
   constructor(config: NNConvConfig) {
     super({ name: config?.name, trainable: config?.trainable });
-    if (typeof config !== 'object' || config === null) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { units, ... }' });
-    }
+    checkConfigObject(FN, config);
     this.units = checkPositiveInteger(FN, 'config.units', config.units);
     this.edgeHidden = config.edgeHidden === undefined ? 32 : checkPositiveInteger(FN, 'config.edgeHidden', config.edgeHidden);
     this.edgeActivation = checkActivation(FN, config.edgeActivation ?? 'relu', 'config.edgeActivation');
@@ -158,8 +158,7 @@ export class NNConv extends tf.layers.Layer {
       useBias: this.useBias,
       activation: this.activation,
     };
-    if (this.seed !== undefined) config.seed = this.seed;
-    return { ...super.getConfig(), ...config };
+    return layerConfig(super.getConfig(), config, this.seed);
   }
 }
 tf.serialization.registerClass(NNConv);

@@ -4,18 +4,19 @@
  * normalisation): `adjacencyFromGraph(graph)`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError } from '@isinglab/graph';
 import { spmm, type Aggregation } from '../ops/spmm.js';
 import {
   activate,
   adjacencyFromKwargs,
   checkActivation,
   checkAggregation,
+  checkConfigObject,
   checkPositiveInteger,
   checkSeed,
   firstInput,
   glorot,
   lastDim,
+  layerConfig,
   type ActivationName,
 } from './layer-support.js';
 
@@ -52,9 +53,7 @@ export class SAGEConv extends tf.layers.Layer {
 
   constructor(config: SAGEConvConfig) {
     super({ name: config?.name, trainable: config?.trainable });
-    if (typeof config !== 'object' || config === null) {
-      throw new InvalidArgumentError({ pkg: 'gnn', fn: FN, argument: 'config', value: config, rule: 'an object { units, ... }' });
-    }
+    checkConfigObject(FN, config);
     this.units = checkPositiveInteger(FN, 'config.units', config.units);
     this.aggregation = checkAggregation(FN, config.aggregation ?? 'mean');
     this.normalize = config.normalize ?? false;
@@ -102,8 +101,7 @@ export class SAGEConv extends tf.layers.Layer {
       useBias: this.useBias,
       activation: this.activation,
     };
-    if (this.seed !== undefined) config.seed = this.seed;
-    return { ...super.getConfig(), ...config };
+    return layerConfig(super.getConfig(), config, this.seed);
   }
 }
 tf.serialization.registerClass(SAGEConv);
