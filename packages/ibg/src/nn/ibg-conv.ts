@@ -1,0 +1,228 @@
+/**
+ * One IBG-NN layer (seed 003, Section 6, eq. 9, and Appendix K), on a fixed IBG (U, V, r) of the graph:
+ *
+ *   H' = σ( H W + b + U_r Φ_src(U_r^† H) + V_r Φ_dst(V_r^† H) [+ H] ),   U_r = U diag(r), V_r = V diag(r)
+ *
+ * Source/target analysis U_r^† H, V_r^† H (K × F) are the least-squares community features of the node signal;
+ * Φ_src, Φ_dst are community-level functions (K × F → K × F'); synthesis U_r ·, V_r · maps them back to the
+ * nodes, where they are added to the node-wise linear term. The graph enters only through the factors: the cost
+ * is O(N·K·F + N·F·F' + K·F·F') per layer whatever the number of edges.
+ *
+ * Φ choices: `'linear'` F W_c + b_c; `'mlp'` relu(F W_1 + b_1) W_2 + b_2; `'deepsets'` (Zaheer et al. 2017, the
+ * variant of App. K) F W_e + b_e + 1·pool_K(F W_s + b_s); `'free'` a trainable K × F' matrix that ignores the input
+ * (the seed code's default "unconstrained" community model: U_r M is then a learned structural encoding).
+ * The seed's reference code runs two separate networks (source and target) and averages their outputs; this layer
+ * follows the paper's single update with both terms added.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { InvalidArgumentError, checkBoolean, checkInteger, checkOneOf } from '@isinglab/graph';
+import type { ActivationName } from '@isinglab/gnn';
+import { isIbgOperators, type IbgOperators } from './ibg-operators.js';
+
+/** The community-level function Φ of an IBG-NN layer. */
+export type CommunityFunction = 'linear' | 'mlp' | 'deepsets' | 'free';
+export const COMMUNITY_FUNCTIONS: readonly CommunityFunction[] = ['linear', 'mlp', 'deepsets', 'free'];
+export const ACTIVATIONS: readonly ActivationName[] = ['linear', 'relu', 'elu', 'tanh', 'sigmoid'];
+
+export interface IBGConvConfig {
+  /** F': output features. */
+  units: number;
+  /** K: number of communities of the IBG the layer runs on (checked against `kwargs.operators`). */
+  communities: number;
+  /** Φ, the community-level function. @default 'linear' */
+  community?: CommunityFunction;
+  /** Pooling over the K communities in `'deepsets'`. @default 'mean' */
+  pool?: 'mean' | 'max';
+  /** σ. @default 'relu' */
+  activation?: ActivationName;
+  /** Add the input H to the pre-activation (needs F = F'). @default false */
+  residual?: boolean;
+  /** Bias b of the node-wise term. @default true */
+  useBias?: boolean;
+  /** Seed of the initialisers (weight j uses seed + j); undefined: tfjs' global generator. */
+  seed?: number;
+  name?: string;
+  trainable?: boolean;
+}
+
+/** Keyword arguments of IBGConv.apply. */
+export interface IbgKwargs {
+  operators: IbgOperators;
+}
+
+const FN = 'IBGConv';
+const SITE = { pkg: 'ibg', fn: FN } as const;
+
+/** σ(x) for the activation names shared with @isinglab/gnn. */
+export function activate(x: tf.Tensor, name: ActivationName): tf.Tensor {
+  switch (name) {
+    case 'relu':
+      return tf.relu(x);
+    case 'elu':
+      return tf.elu(x);
+    case 'tanh':
+      return tf.tanh(x);
+    case 'sigmoid':
+      return tf.sigmoid(x);
+    default:
+      return x;
+  }
+}
+
+interface DirectionWeights {
+  kernel?: tf.LayerVariable;
+  bias?: tf.LayerVariable;
+  kernel2?: tf.LayerVariable;
+  bias2?: tf.LayerVariable;
+  free?: tf.LayerVariable;
+}
+
+export class IBGConv extends tf.layers.Layer {
+  static className = 'IsinglabIBGConv';
+  readonly units: number;
+  readonly communities: number;
+  readonly community: CommunityFunction;
+  readonly pool: 'mean' | 'max';
+  readonly activation: ActivationName;
+  readonly residual: boolean;
+  readonly useBias: boolean;
+  readonly seed: number | undefined;
+  private selfKernel: tf.LayerVariable | undefined;
+  private selfBias: tf.LayerVariable | undefined;
+  private readonly directions: { source: DirectionWeights; target: DirectionWeights } = { source: {}, target: {} };
+
+  constructor(config: IBGConvConfig) {
+    super({ name: config?.name, trainable: config?.trainable });
+    if (typeof config !== 'object' || config === null) {
+      throw new InvalidArgumentError({ ...SITE, argument: 'config', value: config, rule: 'an object { units, communities, ... }' });
+    }
+    // the last three come back from tf.layers' own getConfig in a serialisation round trip
+    const known = ['units', 'communities', 'community', 'pool', 'activation', 'residual', 'useBias', 'seed', 'name', 'trainable', 'dtype', 'batchInputShape', 'inputShape'];
+    for (const key of Object.keys(config)) {
+      if (!known.includes(key)) throw new InvalidArgumentError({ ...SITE, argument: `config.${key}`, value: (config as unknown as Record<string, unknown>)[key], rule: `absent (unknown option; known options are ${known.join(', ')})` });
+    }
+    this.units = checkInteger(SITE, 'config.units', config.units, { min: 1 });
+    this.communities = checkInteger(SITE, 'config.communities', config.communities, { min: 1 });
+    this.community = checkOneOf(SITE, 'config.community', config.community ?? 'linear', COMMUNITY_FUNCTIONS);
+    this.pool = checkOneOf(SITE, 'config.pool', config.pool ?? 'mean', ['mean', 'max'] as const);
+    this.activation = checkOneOf(SITE, 'config.activation', config.activation ?? 'relu', ACTIVATIONS);
+    this.residual = checkBoolean(SITE, 'config.residual', config.residual ?? false);
+    this.useBias = checkBoolean(SITE, 'config.useBias', config.useBias ?? true);
+    this.seed = config.seed === undefined ? undefined : checkInteger(SITE, 'config.seed', config.seed);
+  }
+
+  private init(offset: number): ReturnType<typeof tf.initializers.glorotUniform> {
+    return tf.initializers.glorotUniform(this.seed === undefined ? {} : { seed: this.seed + offset });
+  }
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const s = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+    const f = s[s.length - 1];
+    if (typeof f !== 'number') throw new InvalidArgumentError({ ...SITE, argument: 'input', value: s, rule: 'a tensor of shape [N, F] with a known F' });
+    if (this.residual && f !== this.units) {
+      throw new InvalidArgumentError({ ...SITE, argument: 'config.residual', value: true, rule: `false when the input width (${f}) differs from units (${this.units})` });
+    }
+    const u = this.units;
+    const zeros = tf.initializers.zeros();
+    this.selfKernel = this.addWeight('self_kernel', [f, u], 'float32', this.init(0));
+    if (this.useBias) this.selfBias = this.addWeight('self_bias', [u], 'float32', zeros);
+    let offset = 1;
+    for (const dir of ['source', 'target'] as const) {
+      const w = this.directions[dir];
+      switch (this.community) {
+        case 'linear':
+          w.kernel = this.addWeight(`${dir}_kernel`, [f, u], 'float32', this.init(offset++));
+          w.bias = this.addWeight(`${dir}_bias`, [u], 'float32', zeros);
+          break;
+        case 'mlp':
+          w.kernel = this.addWeight(`${dir}_kernel`, [f, u], 'float32', this.init(offset++));
+          w.bias = this.addWeight(`${dir}_bias`, [u], 'float32', zeros);
+          w.kernel2 = this.addWeight(`${dir}_kernel_2`, [u, u], 'float32', this.init(offset++));
+          w.bias2 = this.addWeight(`${dir}_bias_2`, [u], 'float32', zeros);
+          break;
+        case 'deepsets':
+          // element-wise (kernel, bias) and pooled (kernel2, bias2) branches
+          w.kernel = this.addWeight(`${dir}_element_kernel`, [f, u], 'float32', this.init(offset++));
+          w.bias = this.addWeight(`${dir}_element_bias`, [u], 'float32', zeros);
+          w.kernel2 = this.addWeight(`${dir}_set_kernel`, [f, u], 'float32', this.init(offset++));
+          w.bias2 = this.addWeight(`${dir}_set_bias`, [u], 'float32', zeros);
+          break;
+        default: {
+          // like the seed code's free community matrix (torch Linear's default range)
+          const bound = 1 / Math.sqrt(this.communities);
+          const seed = this.seed === undefined ? {} : { seed: this.seed + offset };
+          offset++;
+          w.free = this.addWeight(`${dir}_communities`, [this.communities, u], 'float32', tf.initializers.randomUniform({ minval: -bound, maxval: bound, ...seed }));
+        }
+      }
+    }
+    this.built = true;
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    const s = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+    return [...s.slice(0, -1), this.units];
+  }
+
+  /** Φ(F) for one direction: K × F → K × F'. */
+  private communityFunction(w: DirectionWeights, features: () => tf.Tensor2D): tf.Tensor2D {
+    const read = (v: tf.LayerVariable | undefined) => (v as tf.LayerVariable).read();
+    switch (this.community) {
+      case 'free':
+        return read(w.free) as tf.Tensor2D;
+      case 'linear':
+        return tf.add(tf.matMul(features(), read(w.kernel) as tf.Tensor2D), read(w.bias));
+      case 'mlp': {
+        const hidden = tf.relu(tf.add(tf.matMul(features(), read(w.kernel) as tf.Tensor2D), read(w.bias))) as tf.Tensor2D;
+        return tf.add(tf.matMul(hidden, read(w.kernel2) as tf.Tensor2D), read(w.bias2));
+      }
+      default: {
+        const f = features();
+        const element = tf.add(tf.matMul(f, read(w.kernel) as tf.Tensor2D), read(w.bias));
+        const set = tf.add(tf.matMul(f, read(w.kernel2) as tf.Tensor2D), read(w.bias2));
+        const pooled = this.pool === 'max' ? tf.max(set, 0, true) : tf.mean(set, 0, true);
+        return tf.add(element, pooled);
+      }
+    }
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+    return tf.tidy(() => {
+      const h = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor2D;
+      const ops = kwargs?.['operators'];
+      if (!isIbgOperators(ops)) {
+        throw new InvalidArgumentError({ ...SITE, argument: 'kwargs.operators', value: ops, rule: 'IbgOperators (from ibgOperators(factors)), not disposed', hint: 'Call layer.apply(h, { operators }).' });
+      }
+      if (ops.nodes !== h.shape[0] || ops.communities !== this.communities) {
+        throw new InvalidArgumentError({ ...SITE, argument: 'kwargs.operators', value: `operators for ${ops.nodes} nodes and ${ops.communities} communities`, rule: `operators for ${h.shape[0]} nodes (rows of the input) and ${this.communities} communities (config.communities)` });
+      }
+      let out: tf.Tensor = tf.matMul(h, (this.selfKernel as tf.LayerVariable).read() as tf.Tensor2D);
+      if (this.selfBias !== undefined) out = tf.add(out, this.selfBias.read());
+      const pairs: [DirectionWeights, tf.Tensor2D, tf.Tensor2D][] = [
+        [this.directions.source, ops.sourceAnalysis, ops.sourceSynthesis],
+        [this.directions.target, ops.targetAnalysis, ops.targetSynthesis],
+      ];
+      for (const [w, analysis, synthesis] of pairs) {
+        const phi = this.communityFunction(w, () => tf.matMul(analysis, h));
+        out = tf.add(out, tf.matMul(synthesis, phi));
+      }
+      if (this.residual) out = tf.add(out, h);
+      return activate(out, this.activation);
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    const own: tf.serialization.ConfigDict = {
+      units: this.units,
+      communities: this.communities,
+      community: this.community,
+      pool: this.pool,
+      activation: this.activation,
+      residual: this.residual,
+      useBias: this.useBias,
+      ...(this.seed === undefined ? {} : { seed: this.seed }),
+    };
+    return { ...super.getConfig(), ...own };
+  }
+}
+tf.serialization.registerClass(IBGConv);

@@ -1,0 +1,181 @@
+/**
+ * IBG-NN node classifier (seed 003, Section 6 and Appendix K): an optional linear encoder of the node features,
+ * L IBGConv layers on the fixed IBG of the graph (each followed by dropout and, optionally, row normalisation),
+ * optional jumping knowledge (concatenation of every layer's output, as the seed's code does for chameleon and
+ * squirrel) and a node-wise linear read-out to the class logits. Never touches the edges: O(L·(N·K·F + N·F²))
+ * per forward pass, plus O(N·K²) once for the pseudo-inverses.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, checkOneOf, checkOptions, createRng, type Rng } from '@isinglab/graph';
+import type { ActivationName } from '@isinglab/gnn';
+import type { IbgFactors } from '../model/ibg-factors.js';
+import type { NodeFeatures } from '../data/node-dataset.js';
+import { ACTIVATIONS, COMMUNITY_FUNCTIONS, IBGConv, type CommunityFunction } from './ibg-conv.js';
+import { ibgOperators, checkIbgFactors, type IbgOperators } from './ibg-operators.js';
+import { FeatureInput, checkNodeFeatures, denseVariables, dropout, normalizeRows, type NodeClassifier } from './node-classifier.js';
+
+export interface IbgnnClassifierOptions {
+  /** C: number of classes (logit columns). */
+  classes: number;
+  /** Seed of every initialiser and of the dropout masks (required: no hidden randomness). */
+  seed: number;
+  /** Width F of every IBGConv layer. @default 64 */
+  hidden?: number;
+  /** L: number of IBGConv layers. @default 2 */
+  layers?: number;
+  /** Width of a linear feature encoder before the first layer (0: none, the layers read X). @default 0 */
+  encoder?: number;
+  /** Φ of every layer (see IBGConv). @default 'linear' */
+  community?: CommunityFunction;
+  /** Pooling of `'deepsets'`. @default 'mean' */
+  pool?: 'mean' | 'max';
+  /** σ of every layer. @default 'relu' */
+  activation?: ActivationName;
+  /** Dropout rate after every layer (training only). @default 0.2 */
+  dropout?: number;
+  /** Residual connections in layers whose input and output widths agree. @default false */
+  residual?: boolean;
+  /** Scale every layer's output rows to unit norm (the seed's "normalization"). @default false */
+  normalize?: boolean;
+  /** `'cat'`: the read-out sees all layer outputs concatenated; `'none'`: the last one. @default 'none' */
+  jumpingKnowledge?: 'none' | 'cat';
+  /** Cut-off of the pseudo-inverses (see pseudoInverse). @default max(N, K)·2^−52 */
+  rcond?: number;
+}
+
+const FN = 'createIbgnnClassifier';
+const SITE = { pkg: 'ibg', fn: FN } as const;
+const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'community', 'pool', 'activation', 'dropout', 'residual', 'normalize', 'jumpingKnowledge', 'rcond'] as const;
+const DEFAULTS = Object.freeze({
+  hidden: 64,
+  layers: 2,
+  encoder: 0,
+  community: 'linear' as CommunityFunction,
+  pool: 'mean' as 'mean' | 'max',
+  activation: 'relu' as ActivationName,
+  dropout: 0.2,
+  residual: false,
+  normalize: false,
+  jumpingKnowledge: 'none' as 'none' | 'cat',
+});
+
+/** The validated configuration of an IBG-NN classifier. */
+export type IbgnnClassifierConfig = Readonly<Required<Omit<IbgnnClassifierOptions, 'rcond'>>> & { readonly rcond: number | undefined };
+
+/** Validates options against the shared rules and fills in defaults (exported for the experiment code). */
+export function ibgnnClassifierConfig(options: IbgnnClassifierOptions): IbgnnClassifierConfig {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError({ ...SITE, argument: 'options', value: options, rule: 'an object { classes, seed, ... }' });
+  const o = checkOptions<IbgnnClassifierOptions>(SITE, options, KEYS);
+  const pick = <K extends keyof typeof DEFAULTS>(k: K): (typeof DEFAULTS)[K] => (o[k] === undefined ? DEFAULTS[k] : (o[k] as (typeof DEFAULTS)[K]));
+  return Object.freeze({
+    classes: checkInteger(SITE, 'options.classes', o.classes, { min: 2 }),
+    seed: checkInteger(SITE, 'options.seed', o.seed),
+    hidden: checkInteger(SITE, 'options.hidden', pick('hidden'), { min: 1 }),
+    layers: checkInteger(SITE, 'options.layers', pick('layers'), { min: 1 }),
+    encoder: checkInteger(SITE, 'options.encoder', pick('encoder'), { min: 0 }),
+    community: checkOneOf(SITE, 'options.community', pick('community'), COMMUNITY_FUNCTIONS),
+    pool: checkOneOf(SITE, 'options.pool', pick('pool'), ['mean', 'max'] as const),
+    activation: checkOneOf(SITE, 'options.activation', pick('activation'), ACTIVATIONS),
+    dropout: checkFiniteNumber(SITE, 'options.dropout', pick('dropout'), { min: 0, max: 1, maxExclusive: true }),
+    residual: checkBoolean(SITE, 'options.residual', pick('residual')),
+    normalize: checkBoolean(SITE, 'options.normalize', pick('normalize')),
+    jumpingKnowledge: checkOneOf(SITE, 'options.jumpingKnowledge', pick('jumpingKnowledge'), ['none', 'cat'] as const),
+    rcond: o.rcond === undefined ? undefined : checkFiniteNumber(SITE, 'options.rcond', o.rcond, { min: 0 }),
+  });
+}
+
+/** An IBG-NN bound to one graph-signal; see {@link createIbgnnClassifier}. */
+export class IbgnnClassifier implements NodeClassifier {
+  readonly nodes: number;
+  readonly classes: number;
+  readonly config: IbgnnClassifierConfig;
+  /** The fixed IBG operators (owned: disposed with the model). */
+  readonly operators: IbgOperators;
+  /** The IBGConv layers, in order. */
+  readonly convs: readonly IBGConv[];
+  readonly trainableVariables: readonly tf.Variable[];
+  private readonly input: FeatureInput;
+  private readonly head: [tf.Variable, tf.Variable];
+  private readonly rng: Rng;
+  private disposed = false;
+
+  /** @internal Use createIbgnnClassifier. */
+  constructor(operators: IbgOperators, features: NodeFeatures, config: IbgnnClassifierConfig) {
+    this.nodes = operators.nodes;
+    this.classes = config.classes;
+    this.config = config;
+    this.operators = operators;
+    this.rng = createRng(config.seed);
+    this.input = new FeatureInput(features, config.encoder, config.seed);
+    const convs: IBGConv[] = [];
+    let width = this.input.width;
+    for (let l = 0; l < config.layers; l++) {
+      convs.push(
+        new IBGConv({
+          units: config.hidden,
+          communities: operators.communities,
+          community: config.community,
+          pool: config.pool,
+          activation: config.activation,
+          residual: config.residual && width === config.hidden,
+          seed: config.seed + 100 * (l + 1),
+        }),
+      );
+      width = config.hidden;
+    }
+    this.convs = convs;
+    const readWidth = config.jumpingKnowledge === 'cat' ? config.layers * config.hidden : config.hidden;
+    this.head = denseVariables(readWidth, config.classes, config.seed + 1);
+    // build the layers (their weights exist only after a first apply)
+    tf.tidy(() => {
+      let h = this.input.apply();
+      for (const conv of convs) h = conv.apply(h, { operators }) as tf.Tensor2D;
+    });
+    this.trainableVariables = [...this.input.variables, ...convs.flatMap((c) => c.trainableWeights.map((w) => w.read() as tf.Variable)), ...this.head];
+  }
+
+  logits(options: { training?: boolean } = {}): tf.Tensor2D {
+    if (this.disposed) throw new InvalidArgumentError({ pkg: 'ibg', fn: 'IbgnnClassifier.logits', argument: 'this', value: 'a disposed model', rule: 'a model that was not disposed' });
+    const training = options.training === true;
+    return tf.tidy(() => {
+      let h = this.input.apply();
+      const outs: tf.Tensor2D[] = [];
+      for (const conv of this.convs) {
+        h = conv.apply(h, { operators: this.operators }) as tf.Tensor2D;
+        if (training) h = dropout(h, this.config.dropout, this.rng);
+        if (this.config.normalize) h = normalizeRows(h);
+        outs.push(h);
+      }
+      const z = this.config.jumpingKnowledge === 'cat' && outs.length > 1 ? (tf.concat(outs, 1) as tf.Tensor2D) : h;
+      return tf.add(tf.matMul(z, this.head[0] as tf.Tensor2D), this.head[1]) as tf.Tensor2D;
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const conv of this.convs) conv.dispose();
+    this.input.dispose();
+    tf.dispose(this.head);
+    this.operators.dispose();
+  }
+}
+
+/**
+ * Builds an IBG-NN node classifier on the IBG `factors` of the graph and the node `features` (N × D, dense or
+ * sparse): computes the analysis operators (pseudo-inverses, float64, O(N·K²)) once, then creates the layers.
+ * Train it with trainNodeClassifier; dispose it when done.
+ * @example const model = createIbgnnClassifier(factors, data.features, { classes: data.classes, seed: 1 });
+ */
+export function createIbgnnClassifier(factors: IbgFactors, features: NodeFeatures, options: IbgnnClassifierOptions): IbgnnClassifier {
+  const config = ibgnnClassifierConfig(options);
+  const f = checkIbgFactors(SITE, factors);
+  const x = checkNodeFeatures(SITE, features, f.nodes);
+  const operators = ibgOperators(f, config.rcond === undefined ? undefined : { rcond: config.rcond });
+  try {
+    return new IbgnnClassifier(operators, x, config);
+  } catch (err) {
+    operators.dispose();
+    throw err;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The node classifiers end to end in evaluation mode against float64 references composed in the test: IBG-NN
+ * (sparse features through the encoder, deepsets Φ, residual, row normalisation, jumping knowledge) on cpu and
+ * wasm, Dir-GNN (from the arc list, Dir-GCN normalisation written out) and the MLP; 1e-4 relative tolerance
+ * (float32 through ~3 layers). Plus: dropout masks are seeded and only active in training, no tensor leaks,
+ * dispose frees everything, and a table of invalid options.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import * as tf from '@tensorflow/tfjs';
+import { InvalidArgumentError, createRng, fromEdges, type Graph } from '@isinglab/graph';
+import type { NodeFeatures, SparseNodeFeatures } from '../../src/data/node-dataset.js';
+import { createIbgnnClassifier, type IbgnnClassifierOptions } from '../../src/nn/ibgnn-classifier.js';
+import { createDirGnnClassifier, createMlpClassifier } from '../../src/nn/dir-gnn-classifier.js';
+import { TEST_BACKENDS, ibgConvReference, randomFactors, refOperators, switchTo, toMat, type RefConvConfig } from './ibg-helpers.js';
+import { addRow, mat, matmul, maxAbs, maxAbsDiff, randomMat, type Mat } from './reference.js';
+
+const N = 10;
+const D = 7;
+const K = 3;
+
+function sparseFeatures(rng: ReturnType<typeof createRng>): SparseNodeFeatures {
+  const offsets = new Int32Array(N + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < N; i++) {
+    for (let k = 0; k < D; k++) {
+      if (rng.float64() < 0.35) {
+        indices.push(k);
+        values.push(i % 3 === 0 ? 1 : 0.5 + rng.float64());
+      }
+    }
+    offsets[i + 1] = indices.length;
+  }
+  return { kind: 'sparse', rows: N, cols: D, offsets, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+function denseOf(f: NodeFeatures): Mat {
+  if (f.kind === 'dense') return mat(f.rows, f.cols, f.values);
+  const m = mat(f.rows, f.cols);
+  for (let i = 0; i < f.rows; i++) for (let e = f.offsets[i]!; e < f.offsets[i + 1]!; e++) m.data[i * f.cols + f.indices[e]!] = f.values[e]!;
+  return m;
+}
+
+const tanh = (a: Mat) => mat(a.rows, a.cols, a.data.map(Math.tanh));
+const normalizeRows = (a: Mat) => {
+  const out = mat(a.rows, a.cols, a.data);
+  for (let i = 0; i < a.rows; i++) {
+    let s = 0;
+    for (let j = 0; j < a.cols; j++) s += a.data[i * a.cols + j]! ** 2;
+    for (let j = 0; j < a.cols; j++) out.data[i * a.cols + j]! /= Math.sqrt(s + 1e-12);
+  }
+  return out;
+};
+const concatCols = (parts: Mat[]) => {
+  const cols = parts.reduce((s, p) => s + p.cols, 0);
+  const out = mat(parts[0]!.rows, cols);
+  for (let i = 0; i < out.rows; i++) {
+    let at = 0;
+    for (const p of parts) {
+      for (let j = 0; j < p.cols; j++) out.data[i * cols + at + j] = p.data[i * p.cols + j]!;
+      at += p.cols;
+    }
+  }
+  return out;
+};
+
+/** Sets every variable (biases included) to seeded random values so that every term is exercised. */
+function randomiseVariables(variables: readonly tf.Variable[], seed: number): void {
+  variables.forEach((v, k) => tf.tidy(() => v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed + k))));
+}
+
+for (const backend of TEST_BACKENDS) {
+  describe(`classifiers on ${backend}`, () => {
+    beforeAll(async () => {
+      await switchTo(backend);
+    });
+
+    it('IBG-NN (sparse X, encoder, deepsets Φ, residual, normalisation, jumping knowledge) equals the reference', () => {
+      const rng = createRng(17);
+      const factors = randomFactors(N, K, rng);
+      const features = sparseFeatures(rng);
+      const options: IbgnnClassifierOptions = { classes: 3, seed: 5, hidden: 4, layers: 2, encoder: 4, community: 'deepsets', pool: 'max', activation: 'tanh', residual: true, normalize: true, jumpingKnowledge: 'cat', dropout: 0.5 };
+      const before = tf.memory().numTensors;
+      const model = createIbgnnClassifier(factors, features, options);
+      randomiseVariables(model.trainableVariables, 3);
+      const w = model.trainableVariables.map(toMat);
+      // reference: encoder, two layers (each: 2 self + 2 × 4 deepsets weights), head
+      const cfg: RefConvConfig = { community: 'deepsets', pool: 'max', activation: 'tanh', residual: true, useBias: true };
+      const ops = refOperators(factors);
+      let h = addRow(matmul(denseOf(features), w[0]!), w[1]!.data);
+      const outs: Mat[] = [];
+      for (let l = 0; l < 2; l++) {
+        h = normalizeRows(ibgConvReference(cfg, w.slice(2 + 10 * l, 12 + 10 * l), h, ops));
+        outs.push(h);
+      }
+      const want = addRow(matmul(concatCols(outs), w[22]!), w[23]!.data);
+      expect(w).toHaveLength(24);
+      tf.tidy(() => {
+        const got = model.logits().dataSync();
+        expect(maxAbsDiff(got, want.data)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want.data)));
+        // dropout only in training, with masks from the model's seeded generator
+        const train1 = model.logits({ training: true }).dataSync();
+        expect(maxAbsDiff(train1, got)).toBeGreaterThan(1e-3);
+      });
+      const twin = createIbgnnClassifier(factors, features, options);
+      randomiseVariables(twin.trainableVariables, 3);
+      tf.tidy(() => {
+        const a = model.logits({ training: true }).dataSync();
+        twin.logits({ training: true }); // the twin's first mask equals the model's first (already drawn above)
+        expect(Array.from(twin.logits({ training: true }).dataSync())).toEqual(Array.from(a));
+      });
+      twin.dispose();
+      model.dispose();
+      model.dispose(); // idempotent
+      expect(tf.memory().numTensors).toBe(before);
+      expect(() => model.logits()).toThrow(/disposed/);
+    });
+
+    it('IBG-NN on dense X without encoder, linear Φ, no jumping knowledge equals the reference', () => {
+      const rng = createRng(3);
+      const factors = randomFactors(N, K, rng);
+      const x = randomMat(N, D, rng);
+      const features: NodeFeatures = { kind: 'dense', rows: N, cols: D, values: x.data };
+      const model = createIbgnnClassifier(factors, features, { classes: 4, seed: 1, hidden: 5, layers: 3, activation: 'tanh' });
+      randomiseVariables(model.trainableVariables, 8);
+      const w = model.trainableVariables.map(toMat);
+      const cfg: RefConvConfig = { community: 'linear', pool: 'mean', activation: 'tanh', residual: false, useBias: true };
+      const ops = refOperators(factors);
+      let h = x;
+      for (let l = 0; l < 3; l++) h = ibgConvReference(cfg, w.slice(6 * l, 6 * l + 6), h, ops);
+      const want = addRow(matmul(h, w[18]!), w[19]!.data);
+      tf.tidy(() => expect(maxAbsDiff(model.logits().dataSync(), want.data)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want.data))));
+      model.dispose();
+    });
+
+    it('Dir-GNN (Dir-GCN normalisation from the arc list) and the MLP equal their references', () => {
+      const rng = createRng(8);
+      const arcs: [number, number][] = [];
+      for (let u = 0; u < N; u++) for (let v = 0; v < N; v++) if (u !== v && rng.float64() < 0.25) arcs.push([u, v]);
+      arcs.push([4, 4]); // a self-loop, as in chameleon
+      const graph: Graph = fromEdges(arcs, { order: N, directed: true, selfLoops: 'keep' });
+      const x = randomMat(N, D, rng);
+      const features: NodeFeatures = { kind: 'dense', rows: N, cols: D, values: x.data };
+      const model = createDirGnnClassifier(graph, features, { classes: 3, seed: 2, hidden: 4, layers: 2, alpha: 0.3, activation: 'tanh' });
+      randomiseVariables(model.trainableVariables, 1);
+      const w = model.trainableVariables.map(toMat);
+      const dIn = new Float64Array(N);
+      const dOut = new Float64Array(N);
+      for (const [u, v] of arcs) {
+        dOut[u]!++;
+        dIn[v]!++;
+      }
+      // Â_in[v, u] = Â_out[u, v] = 1/√(d_in(v)·d_out(u)) for each arc u → v
+      const aIn = mat(N, N);
+      const aOut = mat(N, N);
+      for (const [u, v] of arcs) {
+        const c = 1 / Math.sqrt(dIn[v]! * dOut[u]!);
+        aIn.data[v * N + u]! += c;
+        aOut.data[u * N + v]! += c;
+      }
+      let h = x;
+      for (let l = 0; l < 2; l++) {
+        const [wIn, wOut, wSelf, b] = w.slice(4 * l, 4 * l + 4) as [Mat, Mat, Mat, Mat];
+        const s = matmul(h, wSelf);
+        const i = matmul(aIn, matmul(h, wIn));
+        const o = matmul(aOut, matmul(h, wOut));
+        h = tanh(addRow(mat(N, 4, s.data.map((v, k) => v + 0.7 * i.data[k]! + 0.3 * o.data[k]!)), b.data));
+      }
+      const want = addRow(matmul(h, w[8]!), w[9]!.data);
+      tf.tidy(() => expect(maxAbsDiff(model.logits().dataSync(), want.data)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want.data))));
+      model.dispose();
+
+      const mlp = createMlpClassifier(features, { classes: 3, seed: 2, hidden: 4, layers: 1, activation: 'tanh', encoder: 3 });
+      randomiseVariables(mlp.trainableVariables, 4);
+      const m = mlp.trainableVariables.map(toMat);
+      const mh = tanh(addRow(matmul(addRow(matmul(x, m[0]!), m[1]!.data), m[2]!), m[3]!.data));
+      const mwant = addRow(matmul(mh, m[4]!), m[5]!.data);
+      tf.tidy(() => expect(maxAbsDiff(mlp.logits().dataSync(), mwant.data)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(mwant.data))));
+      mlp.dispose();
+    });
+  });
+}
+
+describe('classifier option validation', () => {
+  beforeAll(async () => {
+    await switchTo('cpu');
+  });
+  const rng = createRng(1);
+  const factors = randomFactors(N, K, rng);
+  const features: NodeFeatures = { kind: 'dense', rows: N, cols: D, values: randomMat(N, D, rng).data };
+  const ok = { classes: 3, seed: 1 };
+  const bad: [string, () => unknown][] = [
+    ['options', () => createIbgnnClassifier(factors, features, undefined as never)],
+    ['options.classes', () => createIbgnnClassifier(factors, features, { ...ok, classes: 1 })],
+    ['options.seed', () => createIbgnnClassifier(factors, features, { classes: 3 } as never)],
+    ['options.hidden', () => createIbgnnClassifier(factors, features, { ...ok, hidden: 0 })],
+    ['options.layers', () => createIbgnnClassifier(factors, features, { ...ok, layers: 0 })],
+    ['options.encoder', () => createIbgnnClassifier(factors, features, { ...ok, encoder: -1 })],
+    ['options.community', () => createIbgnnClassifier(factors, features, { ...ok, community: 'gat' as never })],
+    ['options.pool', () => createIbgnnClassifier(factors, features, { ...ok, pool: 'sum' as never })],
+    ['options.activation', () => createIbgnnClassifier(factors, features, { ...ok, activation: 'gelu' as never })],
+    ['options.dropout', () => createIbgnnClassifier(factors, features, { ...ok, dropout: 1 })],
+    ['options.residual', () => createIbgnnClassifier(factors, features, { ...ok, residual: 1 as never })],
+    ['options.normalize', () => createIbgnnClassifier(factors, features, { ...ok, normalize: 'yes' as never })],
+    ['options.jumpingKnowledge', () => createIbgnnClassifier(factors, features, { ...ok, jumpingKnowledge: 'max' as never })],
+    ['options.rcond', () => createIbgnnClassifier(factors, features, { ...ok, rcond: -1 })],
+    ['options.lr', () => createIbgnnClassifier(factors, features, { ...ok, lr: 0.1 } as never)],
+    ['factors', () => createIbgnnClassifier(null as never, features, ok)],
+    ['features', () => createIbgnnClassifier(randomFactors(N + 1, K, rng), features, ok)],
+    ['features', () => createIbgnnClassifier(factors, { kind: 'dense', rows: N, cols: D, values: new Float64Array(3) }, ok)],
+    ['features.values[2]', () => createIbgnnClassifier(factors, { kind: 'dense', rows: N, cols: D, values: new Float64Array(N * D).fill(Number.NaN, 2) }, ok)],
+    ['features.indices[0]', () => createIbgnnClassifier(factors, { kind: 'sparse', rows: N, cols: D, offsets: new Int32Array(N + 1).fill(1, 1), indices: Int32Array.of(D), values: Float64Array.of(1) }, ok)],
+    ['graph', () => createDirGnnClassifier({} as never, features, ok)],
+    ['features', () => createDirGnnClassifier(fromEdges([[0, 1]], { order: N + 2, directed: true }), features, ok)],
+    ['options.alpha', () => createDirGnnClassifier(fromEdges([[0, 1]], { order: N, directed: true }), features, { ...ok, alpha: 2 })],
+    ['options.alpha', () => createMlpClassifier(features, { ...ok, alpha: 0.5 } as never)],
+    ['options.layers', () => createMlpClassifier(features, { ...ok, layers: 1.5 })],
+  ];
+  it.each(bad)('%s: InvalidArgumentError and no tensor left behind', (argument, call) => {
+    const before = tf.memory().numTensors;
+    let err: unknown;
+    try {
+      call();
+    } catch (e) {
+      err = e;
+    }
+    expect(InvalidArgumentError.isInstance(err)).toBe(true);
+    expect((err as InvalidArgumentError).argument).toBe(argument);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

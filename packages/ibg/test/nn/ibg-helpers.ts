@@ -1,0 +1,121 @@
+/**
+ * Shared pieces of the IBG-NN tests: backend switching, random factors, and the float64 reference of one IBGConv
+ * layer written from the update equation (seed 003, eq. 9) with the test's own pseudo-inverse (normal equations).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { type Rng } from '@isinglab/graph';
+import { useBackend } from '@isinglab/gnn';
+import type { IbgFactors } from '../../src/model/ibg-factors.js';
+import { addRow, mat, matmul, pinvNormal, poolRows, relu, scaleColumns, type Mat } from './reference.js';
+
+// tfjs prints a "use tfjs-node" banner unless PROD (IS_TEST would turn on kernel leak checks that wasm's own
+// fusedMatMul fails)
+tf.env().set('PROD', true);
+
+export const TEST_BACKENDS = ['cpu', 'wasm'] as const;
+
+export async function switchTo(name: 'cpu' | 'wasm'): Promise<void> {
+  const got = await useBackend({ prefer: [name] });
+  if (got !== name || tf.getBackend() !== name) throw new Error(`could not switch to ${name}`);
+}
+
+/** Random factors: memberships uniform in [0.05, 1] (full column rank almost surely), weights ±[0.5, 1.5]. */
+export function randomFactors(nodes: number, communities: number, rng: Rng): IbgFactors {
+  const u = new Float64Array(nodes * communities).map(() => 0.05 + 0.95 * rng.float64());
+  const v = new Float64Array(nodes * communities).map(() => 0.05 + 0.95 * rng.float64());
+  const r = new Float64Array(communities).map((_, k) => (k % 2 === 0 ? 1 : -1) * (0.5 + rng.float64()));
+  return { nodes, communities, featureDim: 0, sourceMemberships: u, targetMemberships: v, weights: r, sourceFeatures: new Float64Array(0), targetFeatures: new Float64Array(0) };
+}
+
+export interface RefOperators {
+  us: Mat;
+  vs: Mat;
+  pu: Mat;
+  pv: Mat;
+}
+
+export function refOperators(f: IbgFactors): RefOperators {
+  const us = scaleColumns(mat(f.nodes, f.communities, f.sourceMemberships), f.weights);
+  const vs = scaleColumns(mat(f.nodes, f.communities, f.targetMemberships), f.weights);
+  return { us, vs, pu: pinvNormal(us), pv: pinvNormal(vs) };
+}
+
+export interface RefConvConfig {
+  community: 'linear' | 'mlp' | 'deepsets' | 'free';
+  pool: 'mean' | 'max';
+  activation: 'linear' | 'relu' | 'tanh';
+  residual: boolean;
+  useBias: boolean;
+}
+
+const act = (a: Mat, name: RefConvConfig['activation']): Mat =>
+  name === 'relu' ? relu(a) : name === 'tanh' ? mat(a.rows, a.cols, a.data.map(Math.tanh)) : a;
+
+/**
+ * σ(H W + b + U_r Φ_src(U_r⁺ H) + V_r Φ_dst(V_r⁺ H) [+ H]) in float64. `weights` in the layer's getWeights order:
+ * self kernel, self bias, then for source and target: linear (W, b), mlp (W1, b1, W2, b2), deepsets (W_e, b_e,
+ * W_s, b_s) or free (M).
+ */
+export function ibgConvReference(cfg: RefConvConfig, weights: Mat[], h: Mat, ops: RefOperators): Mat {
+  let k = 0;
+  const next = () => weights[k++] as Mat;
+  let out = matmul(h, next());
+  if (cfg.useBias) out = addRow(out, next().data);
+  for (const [p, s] of [
+    [ops.pu, ops.us],
+    [ops.pv, ops.vs],
+  ] as const) {
+    let phi: Mat;
+    if (cfg.community === 'free') {
+      phi = next();
+    } else {
+      const f = matmul(p, h);
+      if (cfg.community === 'linear') {
+        const w = next();
+        phi = addRow(matmul(f, w), next().data);
+      } else if (cfg.community === 'mlp') {
+        const w1 = next();
+        const b1 = next();
+        const w2 = next();
+        const b2 = next();
+        phi = addRow(matmul(relu(addRow(matmul(f, w1), b1.data)), w2), b2.data);
+      } else {
+        const we = next();
+        const be = next();
+        const ws = next();
+        const bs = next();
+        const element = addRow(matmul(f, we), be.data);
+        const pooled = poolRows(addRow(matmul(f, ws), bs.data), cfg.pool);
+        phi = addRow(element, pooled);
+      }
+    }
+    const back = matmul(s, phi);
+    out = mat(out.rows, out.cols, out.data.map((v, i) => v + back.data[i]!));
+  }
+  if (cfg.residual) out = mat(out.rows, out.cols, out.data.map((v, i) => v + h.data[i]!));
+  return act(out, cfg.activation);
+}
+
+/** A tensor's values as a float64 matrix (vectors as 1 × k). */
+export function toMat(t: tf.Tensor): Mat {
+  const rows = t.rank === 2 ? (t.shape[0] as number) : 1;
+  const cols = t.rank === 2 ? (t.shape[1] as number) : (t.shape[0] as number);
+  return mat(rows, cols, t.dataSync());
+}
+
+export const f32 = (m: Mat): tf.Tensor2D => tf.tensor2d(Float32Array.from(m.data), [m.rows, m.cols], 'float32');
+
+/** Central differences (h = 1e-6) of Σ R ⊙ f(m) with respect to every entry of m. */
+export function centralDifferences(m: Mat, r: Mat, f: (p: Mat) => Mat): Float64Array {
+  const h = 1e-6;
+  const g = new Float64Array(m.data.length);
+  const dot = (a: Mat) => a.data.reduce((s, v, i) => s + v * r.data[i]!, 0);
+  for (let k = 0; k < g.length; k++) {
+    const plus = mat(m.rows, m.cols, m.data);
+    const minus = mat(m.rows, m.cols, m.data);
+    plus.data[k]! += h;
+    minus.data[k]! -= h;
+    g[k] = (dot(f(plus)) - dot(f(minus))) / (2 * h);
+  }
+  return g;
+}
