@@ -74,32 +74,53 @@ export interface SkewFactor {
   symbolic: SkewSymbolic;
   /** log|det K| = 2 Σ log|δ|; NaN when a pivot vanished or was not finite (then `failedAt` ≥ 0). */
   logAbsDet: number;
-  /** Position of the first pair whose pivot was zero or not finite, −1 if none. */
+  /** Elimination index of the first 2×2 pivot that was zero or not finite, −1 if none. */
   failedAt: number;
-  /** Pivot δ of the pair at each position (K'[2q][2q+1] after the Schur updates). */
+  /** δ of the k-th 2×2 pivot in elimination order (scalars scalarOrder[2k], scalarOrder[2k + 1]). */
   pivots: Float64Array;
   /**
-   * Pivot order inside each front: the scalar eliminated at (pivoted) index x is permuted scalar scalarOrder[x]
-   * (pair position q ↔ scalars 2q, 2q + 1); the identity with `pivoting: 'matched'`.
+   * Elimination order: the scalar eliminated x-th is permuted scalar scalarOrder[x] (pair position q ↔ scalars
+   * 2q, 2q + 1); the identity with `pivoting: 'matched'`.
    */
   scalarOrder: Int32Array;
-  /** Smallest |δ| / (largest |entry| of the pivot's column at elimination): a cheap conditioning indicator. */
+  /** Smallest |δ| / (largest |entry| of the pivot's two columns at elimination): a cheap conditioning indicator. */
   minRelativePivot: number;
-  /** L panels (when kept): front t at panelStart[t]; per pivot pair, (L_i0, L_i1) for each later row i of the front. */
+  /** Fully summed scalars handed to the parent front, summed over fronts (a row delayed twice counts twice). */
+  delayedScalars: number;
+  /** Fronts that delayed at least one row. */
+  delayingFronts: number;
+  /** Largest front actually factorised, in scalar rows (≥ symbolic.maxFront when rows were delayed). */
+  maxFrontUsed: number;
+  /** Σ over fronts of (pivots) · m²: multiply-adds of the elimination as it ran, for reports. */
+  flops: number;
+  /** L panels (when kept): front t at panelStart[t]; per pivot, (L_i0, L_i1) for each later row i of the front. */
   panels: Float64Array | null;
   panelStart: Float64Array | null;
+  /** Rows of each front (when kept), as permuted scalar ids in local order: frontRows[frontRowStart[t] ..]. */
+  frontRows: Int32Array | null;
+  frontRowStart: Float64Array | null;
+  /** Rows (m) and 2×2 pivots of each front (when kept). */
+  frontSize: Int32Array | null;
+  frontPivots: Int32Array | null;
 }
 
 export interface FactorSkewOptions {
-  /** Keep L for `solveSkew` (memory: symbolic.factorSize doubles). @default false */
+  /** Keep L for `solveSkew` (memory: about symbolic.factorSize doubles, more with delayed rows). @default false */
   keepFactor?: boolean;
   /**
-   * 'matched': each pair is its own 2×2 pivot, in the nested-dissection order (no pivoting at all).
-   * 'front': inside each front, the largest entry of the fully summed block (its separator's rows and columns)
-   * is the next 2×2 pivot (Bunch 1982, restricted to the front so the symbolic structure is unchanged; possible
-   * because that block's Pfaffian is a sum of same-sign matchings, hence never zero). @default 'front'
+   * 'delayed': threshold pivoting with delayed pivots (Duff & Reid 1983, multifrontal; Bunch 1982 for the skew 2×2
+   * pivot): inside each front the largest entry K_ij of the fully summed block is the next pivot when
+   * |K_ij| ≥ u · (largest |entry| of columns i and j over all the front's active rows, boundary included), else the
+   * fully summed pair with the largest such ratio; when no pair reaches u, the remaining fully summed rows are
+   * handed to the parent front, where more of their row is summed (a root front accepts any nonzero pivot). This
+   * bounds every entry of L by 1/u, hence the element growth, at the cost of larger fronts for the delayed rows.
+   * 'front': the largest entry of the fully summed block, no threshold, no delays (growth unbounded in the
+   * boundary rows). 'matched': each pair is its own 2×2 pivot, in the nested-dissection order (no pivoting at all).
+   * @default 'delayed'
    */
-  pivoting?: 'matched' | 'front';
+  pivoting?: 'delayed' | 'front' | 'matched';
+  /** Threshold u ∈ (0, 1] of 'delayed' pivoting: larger is more stable and delays more. @default 0.01 */
+  pivotThreshold?: number;
 }
 
 /** The pair graph of K's pattern (duplicates and pair-internal entries dropped). O(entries). */
@@ -299,34 +320,59 @@ export function analyseSkew(system: SkewEntries, graph: PairGraph, ordering: Nes
  * Numeric factorisation of K (values of the same rows/cols `symbolic` was built from). Returns log|det K|; with
  * `keepFactor`, L and the pivots for `solveSkew`. A zero or non-finite pivot (impossible in exact arithmetic for a
  * Kasteleyn matrix with positive weights; see the module note) stops the factorisation with logAbsDet NaN.
+ *
+ * With `pivoting: 'delayed'` (the default) fronts may grow beyond `symbolic.maxFront` (delayed rows); the working
+ * buffers then grow once per front that needs it, never inside the elimination loops.
  */
 export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options: FactorSkewOptions = {}): SkewFactor {
   const keep = options.keepFactor === true;
+  const mode = options.pivoting ?? 'delayed';
+  const threshold = mode === 'delayed' ? (options.pivotThreshold ?? DEFAULT_PIVOT_THRESHOLD) : 0;
   const abs = Math.abs;
   const log = Math.log;
-  const { pairs, ordering, boundaryPtr, boundary, childPtr, children, entryPtr, entryRow, entryCol, entrySource, entrySign, maxFront } = symbolic;
-  const { count, supStart } = ordering;
-  const front = new Float64Array(maxFront * maxFront);
-  const ta = new Float64Array(maxFront);
-  const tb = new Float64Array(maxFront);
-  const map = new Int32Array(maxFront);
-  const ga = new Float64Array(GROUP * maxFront);
-  const gb = new Float64Array(GROUP * maxFront);
-  const gta = new Float64Array(GROUP * maxFront);
-  const gtb = new Float64Array(GROUP * maxFront);
+  const { pairs, ordering, boundaryPtr, boundary, childPtr, children, entryPtr, entryRow, entryCol, entrySource, entrySign } = symbolic;
+  const { count, supStart, parent } = ordering;
+  const n = 2 * pairs;
+  // working buffers, sized for the largest front of the symbolic analysis; grown (between fronts) by delayed rows
+  let cap = Math.max(2, symbolic.maxFront);
+  let front = new Float64Array(cap * cap);
+  let ta = new Float64Array(cap);
+  let tb = new Float64Array(cap);
+  let gamma = new Float64Array(cap);
+  let map = new Int32Array(cap);
+  let rowId = new Int32Array(cap);
+  let ga = new Float64Array(GROUP * cap);
+  let gb = new Float64Array(GROUP * cap);
+  let gta = new Float64Array(GROUP * cap);
+  let gtb = new Float64Array(GROUP * cap);
   const loc = new Int32Array(pairs);
-  const stack = new Float64Array(symbolic.stackSize);
+  let stack = new Float64Array(Math.max(16, symbolic.stackSize));
   const updateAt = new Float64Array(count);
+  // delayed rows handed by each front to its parent: delayList[delayStart[t] .. + delayCount[t]) (scalar ids)
+  const delayStart = new Int32Array(count);
+  const delayCount = new Int32Array(count);
+  let delayList = new Int32Array(16);
+  let delayTop = 0;
   const pivots = new Float64Array(pairs);
-  const panels = keep ? new Float64Array(symbolic.factorSize) : null;
+  const scalarOrder = new Int32Array(n);
+  // kept factor: L panels, and per front its rows (scalar ids, local order), size and pivot count
+  let panels: Float64Array | null = keep ? new Float64Array(Math.max(16, symbolic.factorSize)) : null;
   const panelStart = keep ? new Float64Array(count + 1) : null;
-  const scalarOrder = new Int32Array(2 * pairs);
-  const pivotInFront = options.pivoting !== 'matched';
+  let frontRows: Int32Array | null = keep ? new Int32Array(16) : null;
+  const frontRowStart = keep ? new Float64Array(count + 1) : null;
+  const frontSize = keep ? new Int32Array(count) : null;
+  const frontPivots = keep ? new Int32Array(count) : null;
   let panelAt = 0;
+  let rowsAt = 0;
   let stackTop = 0;
+  let eliminated = 0; // scalars eliminated so far (the pivoted index of the next one)
   let logDet = 0;
   let failedAt = -1;
   let minRelative = Infinity;
+  let delayedScalars = 0;
+  let delayingFronts = 0;
+  let maxFrontUsed = 0;
+  let flops = 0;
   for (let t = 0; t < count && failedAt < 0; t++) {
     const s0 = supStart[t] as number;
     const s1 = supStart[t + 1] as number;
@@ -334,49 +380,101 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     const b0 = boundaryPtr[t] as number;
     const b1 = boundaryPtr[t + 1] as number;
     const b = b1 - b0;
-    const m = 2 * (s + b);
-    for (let q = s0; q < s1; q++) loc[q] = q - s0;
-    for (let i = b0; i < b1; i++) loc[boundary[i] as number] = s + i - b0;
+    const k0 = childPtr[t] as number;
+    const k1 = childPtr[t + 1] as number;
+    let delayedIn = 0;
+    for (let k = k0; k < k1; k++) delayedIn += delayCount[children[k] as number] as number;
+    const fully = 2 * s + delayedIn; // fully summed rows: S_t's, then the children's delayed ones
+    const m = fully + 2 * b;
+    if (m > maxFrontUsed) maxFrontUsed = m;
+    if (m > cap) {
+      cap = Math.max(m, Math.ceil(1.25 * cap));
+      front = new Float64Array(cap * cap);
+      ta = new Float64Array(cap);
+      tb = new Float64Array(cap);
+      gamma = new Float64Array(cap);
+      map = new Int32Array(cap);
+      rowId = new Int32Array(cap);
+      ga = new Float64Array(GROUP * cap);
+      gb = new Float64Array(GROUP * cap);
+      gta = new Float64Array(GROUP * cap);
+      gtb = new Float64Array(GROUP * cap);
+    }
+    // local rows: S_t's scalars (loc[q] = first local row of pair q), the delayed rows, then B_t's scalars
+    for (let q = s0; q < s1; q++) {
+      const l = 2 * (q - s0);
+      loc[q] = l;
+      rowId[l] = 2 * q;
+      rowId[l + 1] = 2 * q + 1;
+    }
+    let at = 2 * s;
+    for (let k = k0; k < k1; k++) {
+      const c = children[k] as number;
+      const d0 = delayStart[c] as number;
+      for (let i = 0, d = delayCount[c] as number; i < d; i++) rowId[at++] = delayList[d0 + i] as number;
+    }
+    for (let i = b0; i < b1; i++) {
+      const q = boundary[i] as number;
+      const l = fully + 2 * (i - b0);
+      loc[q] = l;
+      rowId[l] = 2 * q;
+      rowId[l + 1] = 2 * q + 1;
+    }
     for (let i = 0; i < m; i++) front.fill(0, i * m, i * m + i);
-    // original entries of S_t's columns
+    // original entries of S_t's columns (the later row is in S_t or B_t, so its local row is the larger)
     for (let q = s0; q < s1; q++) {
       for (let k = entryPtr[q] as number, end = entryPtr[q + 1] as number; k < end; k++) {
         const r = entryRow[k] as number;
         const c = entryCol[k] as number;
-        const lr = 2 * (loc[r >> 1] as number) + (r & 1);
-        const lc = 2 * (loc[c >> 1] as number) + (c & 1);
+        const lr = (loc[r >> 1] as number) + (r & 1);
+        const lc = (loc[c >> 1] as number) + (c & 1);
         front[lr * m + lc] = (front[lr * m + lc] as number) + (entrySign[k] as number) * (values[entrySource[k] as number] as number);
       }
     }
-    // extend-add the children's update matrices (the top of the stack)
-    const k0 = childPtr[t] as number;
-    const k1 = childPtr[t + 1] as number;
+    // extend-add the children's update matrices (the top of the stack): their delayed rows, then their boundary
+    at = 2 * s;
     for (let k = k0; k < k1; k++) {
       const c = children[k] as number;
       const c0 = boundaryPtr[c] as number;
-      const nu = 2 * ((boundaryPtr[c + 1] as number) - c0);
-      for (let i = 0; i < nu; i++) map[i] = 2 * (loc[boundary[c0 + (i >> 1)] as number] as number) + (i & 1);
+      const d = delayCount[c] as number;
+      const nu = d + 2 * ((boundaryPtr[c + 1] as number) - c0);
+      for (let i = 0; i < d; i++) map[i] = at++;
+      for (let i = d; i < nu; i++) map[i] = (loc[boundary[c0 + ((i - d) >> 1)] as number] as number) + ((i - d) & 1);
       let u = updateAt[c] as number;
-      for (let i = 1; i < nu; i++) {
-        const row = (map[i] as number) * m;
-        for (let j = 0; j < i; j++) {
-          const at = row + (map[j] as number);
-          front[at] = (front[at] as number) + (stack[u++] as number);
+      if (d === 0) {
+        // boundary rows only: map is increasing, the packed lower triangle lands in the lower triangle
+        for (let i = 1; i < nu; i++) {
+          const row = (map[i] as number) * m;
+          for (let j = 0; j < i; j++) {
+            const a = row + (map[j] as number);
+            front[a] = (front[a] as number) + (stack[u++] as number);
+          }
+        }
+      } else {
+        for (let i = 1; i < nu; i++) {
+          const ri = map[i] as number;
+          for (let j = 0; j < i; j++) {
+            const rj = map[j] as number;
+            if (ri > rj) front[ri * m + rj] = (front[ri * m + rj] as number) + (stack[u++] as number);
+            else front[rj * m + ri] = (front[rj * m + ri] as number) - (stack[u++] as number);
+          }
         }
       }
     }
     if (k1 > k0) stackTop = updateAt[children[k0] as number] as number;
-    // eliminate S_t's pairs
-    if (panelStart !== null) panelStart[t] = panelAt;
-    for (let i = 0; i < 2 * s; i++) scalarOrder[2 * s0 + i] = 2 * s0 + i;
-    for (let k = 0; k < s; k++) {
-      const p = 2 * k;
-      if (pivotInFront) {
-        // Bunch-style: the largest entry of the fully summed block (rows and columns p .. 2s − 1) becomes the pivot
+    // eliminate: 2×2 skew pivots among the fully summed rows; with a threshold, a front whose remaining fully
+    // summed rows offer no acceptable pivot hands them to its parent (a root front accepts every nonzero pivot)
+    const u = parent[t] === -1 ? 0 : threshold;
+    const sEnd = fully;
+    let p = 0;
+    let pending = 0;
+    while (p < sEnd) {
+      if (mode !== 'matched') {
+        // the largest entry of the remaining fully summed block (Bunch 1982)
         let bi = p + 1;
         let bj = p;
         let best = abs(front[(p + 1) * m + p] as number);
-        for (let i = p + 1; i < 2 * s; i++) {
+        for (let i = p + 1; i < sEnd; i++) {
           const row = i * m;
           for (let j = p; j < i; j++) {
             const x = abs(front[row + j] as number);
@@ -387,11 +485,46 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
             }
           }
         }
-        if (bj !== p) swapSkew(front, m, p, bj, scalarOrder, 2 * s0);
-        if (bi !== p + 1) swapSkew(front, m, p + 1, bi, scalarOrder, 2 * s0);
+        if (u > 0) {
+          // threshold test against the two columns' largest entries over all active rows (boundary included)
+          const limit = Math.max(activeColumnMax(front, m, p, bi), activeColumnMax(front, m, p, bj));
+          if (!(best >= u * limit)) {
+            // best ratio |K_ij| / max(γ_i, γ_j) over all fully summed pairs
+            gamma.fill(0, p, sEnd);
+            for (let i = p + 1; i < m; i++) {
+              const row = i * m;
+              const jEnd = i < sEnd ? i : sEnd;
+              let gi = gamma[i] as number;
+              for (let j = p; j < jEnd; j++) {
+                const x = abs(front[row + j] as number);
+                if (x > (gamma[j] as number)) gamma[j] = x;
+                if (x > gi) gi = x;
+              }
+              if (i < sEnd) gamma[i] = gi;
+            }
+            let num = 0;
+            let den = 1;
+            for (let i = p + 1; i < sEnd; i++) {
+              const row = i * m;
+              const gi = gamma[i] as number;
+              for (let j = p; j < i; j++) {
+                const x = abs(front[row + j] as number);
+                const g = gi > (gamma[j] as number) ? gi : (gamma[j] as number);
+                if (x * den > num * g) {
+                  num = x;
+                  den = g;
+                  bi = i;
+                  bj = j;
+                }
+              }
+            }
+            if (!(num >= u * den)) break; // delay the remaining fully summed rows
+          }
+        }
+        if (bj !== p) swapSkew(front, m, p, bj, rowId);
+        if (bi !== p + 1) swapSkew(front, m, p + 1, bi, rowId);
       }
       const delta = -(front[(p + 1) * m + p] as number);
-      pivots[s0 + k] = delta;
       let colMax = abs(delta);
       for (let i = p + 2; i < m; i++) {
         const ai = front[i * m + p] as number;
@@ -400,9 +533,13 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
         if (x > colMax) colMax = x;
       }
       if (!(delta !== 0 && delta - delta === 0)) {
-        failedAt = s0 + k;
+        failedAt = eliminated >> 1;
         break;
       }
+      pivots[eliminated >> 1] = delta;
+      scalarOrder[eliminated] = rowId[p] as number;
+      scalarOrder[eliminated + 1] = rowId[p + 1] as number;
+      eliminated += 2;
       const rel = abs(delta) / colMax;
       if (rel < minRelative) minRelative = rel;
       logDet += log(abs(delta));
@@ -411,8 +548,7 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
         ta[i] = (front[i * m + p] as number) * inv;
         tb[i] = (front[i * m + p + 1] as number) * inv;
       }
-      // eager update of the columns still to be eliminated (< 2s); the boundary block waits for the group
-      const sEnd = 2 * s;
+      // eager update of the fully summed columns (< sEnd); the boundary block waits for the group
       for (let i = p + 3; i < m; i++) {
         const row = i * m;
         const ai = front[row + p] as number;
@@ -421,45 +557,73 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
         const jEnd = i < sEnd ? i : sEnd;
         for (let j = p + 2; j < jEnd; j++) front[row + j] = (front[row + j] as number) - (ai * (tb[j] as number) - bi * (ta[j] as number));
       }
-      const g = k % GROUP;
-      const slot = g * maxFront;
+      const slot = pending * cap;
       for (let i = sEnd; i < m; i++) {
         ga[slot + i] = front[i * m + p] as number;
         gb[slot + i] = front[i * m + p + 1] as number;
         gta[slot + i] = ta[i] as number;
         gtb[slot + i] = tb[i] as number;
       }
-      if (g === GROUP - 1 || k === s - 1) {
-        for (let r = g + 1; r < GROUP; r++) {
-          ga.fill(0, r * maxFront + sEnd, r * maxFront + m);
-          gb.fill(0, r * maxFront + sEnd, r * maxFront + m);
-          gta.fill(0, r * maxFront + sEnd, r * maxFront + m);
-          gtb.fill(0, r * maxFront + sEnd, r * maxFront + m);
-        }
-        boundaryUpdate(front, m, sEnd, maxFront, ga, gb, gta, gtb);
+      pending++;
+      p += 2;
+      if (pending === GROUP) {
+        boundaryUpdate(front, m, sEnd, cap, ga, gb, gta, gtb);
+        pending = 0;
       }
     }
     if (failedAt >= 0) break;
-    if (panels !== null) {
+    if (pending > 0) {
+      for (let r = pending; r < GROUP; r++) {
+        ga.fill(0, r * cap + sEnd, r * cap + m);
+        gb.fill(0, r * cap + sEnd, r * cap + m);
+        gta.fill(0, r * cap + sEnd, r * cap + m);
+        gtb.fill(0, r * cap + sEnd, r * cap + m);
+      }
+      boundaryUpdate(front, m, sEnd, cap, ga, gb, gta, gtb);
+    }
+    flops += (p / 2) * m * m;
+    // rows left: the delayed ones (p .. sEnd − 1) and the boundary
+    const delayed = sEnd - p;
+    if (delayed > 0) {
+      delayedScalars += delayed;
+      delayingFronts++;
+    }
+    if (delayTop + delayed > delayList.length) delayList = growInt(delayList, delayTop + delayed);
+    delayStart[t] = delayTop;
+    delayCount[t] = delayed;
+    for (let i = p; i < sEnd; i++) delayList[delayTop++] = rowId[i] as number;
+    if (panels !== null && panelStart !== null && frontRows !== null && frontRowStart !== null && frontSize !== null && frontPivots !== null) {
       // L from the eliminated columns (final only now: later pivot swaps permute their rows)
-      for (let k = 0; k < s; k++) {
-        const p = 2 * k;
-        const inv = 1 / (pivots[s0 + k] as number);
-        for (let i = p + 2; i < m; i++) {
-          panels[panelAt++] = (front[i * m + p + 1] as number) * inv;
-          panels[panelAt++] = -(front[i * m + p] as number) * inv;
+      panelStart[t] = panelAt;
+      let need = 0;
+      for (let k = 0; k < p; k += 2) need += 2 * (m - k - 2);
+      if (panelAt + need > panels.length) panels = growFloat(panels, panelAt + need);
+      for (let k = 0; k < p; k += 2) {
+        const inv = 1 / (front[k * m + m + k] as number);
+        for (let i = k + 2; i < m; i++) {
+          panels[panelAt++] = -(front[i * m + k + 1] as number) * inv;
+          panels[panelAt++] = (front[i * m + k] as number) * inv;
         }
       }
+      if (rowsAt + m > frontRows.length) frontRows = growInt(frontRows, rowsAt + m);
+      frontRowStart[t] = rowsAt;
+      frontRows.set(rowId.subarray(0, m), rowsAt);
+      rowsAt += m;
+      frontSize[t] = m;
+      frontPivots[t] = p >> 1;
     }
-    // push the Schur complement on B_t (packed lower triangle)
+    // push the Schur complement on the delayed rows and B_t (packed lower triangle)
     updateAt[t] = stackTop;
-    const off = 2 * s;
-    for (let i = 1; i < 2 * b; i++) {
-      const row = (off + i) * m + off;
+    const rest = m - p;
+    const need = stackTop + (rest * (rest - 1)) / 2;
+    if (need > stack.length) stack = growFloat(stack, need, stackTop);
+    for (let i = 1; i < rest; i++) {
+      const row = (p + i) * m + p;
       for (let j = 0; j < i; j++) stack[stackTop++] = front[row + j] as number;
     }
   }
   if (panelStart !== null) panelStart[count] = panelAt;
+  if (frontRowStart !== null) frontRowStart[count] = rowsAt;
   return {
     symbolic,
     logAbsDet: failedAt >= 0 ? Number.NaN : 2 * logDet,
@@ -467,8 +631,16 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     pivots,
     scalarOrder,
     minRelativePivot: minRelative,
+    delayedScalars,
+    delayingFronts,
+    maxFrontUsed,
+    flops,
     panels,
     panelStart,
+    frontRows,
+    frontRowStart,
+    frontSize,
+    frontPivots,
   };
 }
 
@@ -477,15 +649,16 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
  * fresh array (returned) or `out`. O(factor size).
  */
 export function solveSkew(factor: SkewFactor, rhs: Float64Array, out: Float64Array = new Float64Array(rhs.length)): Float64Array {
-  const { symbolic, panels, panelStart, pivots } = factor;
-  if (panels === null || panelStart === null) throw new Error('exact: solveSkew needs a factor made with keepFactor');
+  const { symbolic, panels, panelStart, pivots, frontRows, frontRowStart, frontSize, frontPivots, scalarOrder } = factor;
+  if (panels === null || panelStart === null || frontRows === null || frontRowStart === null || frontSize === null || frontPivots === null) {
+    throw new Error('exact: solveSkew needs a factor made with keepFactor');
+  }
   if (factor.failedAt >= 0) throw new Error('exact: solveSkew on a failed factorisation');
-  const { pairs, ordering, boundaryPtr, boundary } = symbolic;
-  const { perm, count, supStart } = ordering;
+  const { pairs, ordering } = symbolic;
+  const { perm, count } = ordering;
   const n = 2 * pairs;
-  // z in permuted numbering
-  // z in the pivoted numbering x (scalar scalarOrder[x] of the nested-dissection numbering)
-  const { scalarOrder } = factor;
+  // z in the pivoted numbering x (the x-th scalar eliminated is permuted scalar scalarOrder[x]); rows of the
+  // fronts are scalar ids of the permuted numbering, turned into x by `inverse`
   const inverse = new Int32Array(n);
   const z = new Float64Array(n);
   for (let x = 0; x < n; x++) {
@@ -493,23 +666,17 @@ export function solveSkew(factor: SkewFactor, rhs: Float64Array, out: Float64Arr
     inverse[ps] = x;
     z[x] = rhs[2 * (perm[ps >> 1] as number) + (ps & 1)] as number;
   }
-  // pivoted index of local row i of front t: S_t's scalars in pivot order, then B_t's (pivoted by their own fronts)
-  const rowIndex = (t: number, s0: number, s: number, b0: number, i: number): number => {
-    if (i < 2 * s) return 2 * s0 + i;
-    return inverse[2 * (boundary[b0 + (i >> 1) - s] as number) + (i & 1)] as number;
-  };
   // forward: L y = z
   for (let t = 0; t < count; t++) {
-    const s0 = supStart[t] as number;
-    const s = (supStart[t + 1] as number) - s0;
-    const b0 = boundaryPtr[t] as number;
-    const m = 2 * (s + (boundaryPtr[t + 1] as number) - b0);
+    const m = frontSize[t] as number;
+    const e = frontPivots[t] as number;
+    const r0 = frontRowStart[t] as number;
     let at = panelStart[t] as number;
-    for (let k = 0; k < s; k++) {
-      const x0 = z[2 * (s0 + k)] as number;
-      const x1 = z[2 * (s0 + k) + 1] as number;
+    for (let k = 0; k < e; k++) {
+      const x0 = z[inverse[frontRows[r0 + 2 * k] as number] as number] as number;
+      const x1 = z[inverse[frontRows[r0 + 2 * k + 1] as number] as number] as number;
       for (let i = 2 * k + 2; i < m; i++) {
-        const g = rowIndex(t, s0, s, b0, i);
+        const g = inverse[frontRows[r0 + i] as number] as number;
         z[g] = (z[g] as number) - ((panels[at] as number) * x0 + (panels[at + 1] as number) * x1);
         at += 2;
       }
@@ -525,23 +692,24 @@ export function solveSkew(factor: SkewFactor, rhs: Float64Array, out: Float64Arr
   }
   // backward: Lᵀ x = w
   for (let t = count - 1; t >= 0; t--) {
-    const s0 = supStart[t] as number;
-    const s = (supStart[t + 1] as number) - s0;
-    const b0 = boundaryPtr[t] as number;
-    const m = 2 * (s + (boundaryPtr[t + 1] as number) - b0);
-    // panels of pair k start after those of pairs < k
-    for (let k = s - 1; k >= 0; k--) {
+    const m = frontSize[t] as number;
+    const e = frontPivots[t] as number;
+    const r0 = frontRowStart[t] as number;
+    // panels of pivot k start after those of pivots < k
+    for (let k = e - 1; k >= 0; k--) {
       let at = (panelStart[t] as number) + 2 * (k * (m - 2) - k * (k - 1));
-      let x0 = z[2 * (s0 + k)] as number;
-      let x1 = z[2 * (s0 + k) + 1] as number;
+      const g0 = inverse[frontRows[r0 + 2 * k] as number] as number;
+      const g1 = inverse[frontRows[r0 + 2 * k + 1] as number] as number;
+      let x0 = z[g0] as number;
+      let x1 = z[g1] as number;
       for (let i = 2 * k + 2; i < m; i++) {
-        const xi = z[rowIndex(t, s0, s, b0, i)] as number;
+        const xi = z[inverse[frontRows[r0 + i] as number] as number] as number;
         x0 -= (panels[at] as number) * xi;
         x1 -= (panels[at + 1] as number) * xi;
         at += 2;
       }
-      z[2 * (s0 + k)] = x0;
-      z[2 * (s0 + k) + 1] = x1;
+      z[g0] = x0;
+      z[g1] = x1;
     }
   }
   for (let x = 0; x < n; x++) {
@@ -551,11 +719,26 @@ export function solveSkew(factor: SkewFactor, rhs: Float64Array, out: Float64Arr
   return out;
 }
 
+/** Largest |entry| of column c of the active part (rows and columns ≥ p) of a skew front, c itself excluded. */
+function activeColumnMax(front: Float64Array, m: number, p: number, c: number): number {
+  let best = 0;
+  const row = c * m;
+  for (let j = p; j < c; j++) {
+    const x = Math.abs(front[row + j] as number);
+    if (x > best) best = x;
+  }
+  for (let i = c + 1; i < m; i++) {
+    const x = Math.abs(front[i * m + c] as number);
+    if (x > best) best = x;
+  }
+  return best;
+}
+
 /**
  * Symmetric swap of rows and columns x < y of a skew-symmetric matrix held in the lower triangle of `front`
- * (row-major, stride m), and of order[base + x], order[base + y].
+ * (row-major, stride m), and of ids[x], ids[y].
  */
-function swapSkew(front: Float64Array, m: number, x: number, y: number, order: Int32Array, base: number): void {
+function swapSkew(front: Float64Array, m: number, x: number, y: number, ids: Int32Array): void {
   const rx = x * m;
   const ry = y * m;
   for (let k = 0; k < x; k++) {
@@ -574,13 +757,28 @@ function swapSkew(front: Float64Array, m: number, x: number, y: number, order: I
     front[k * m + x] = front[k * m + y] as number;
     front[k * m + y] = t;
   }
-  const t = order[base + x] as number;
-  order[base + x] = order[base + y] as number;
-  order[base + y] = t;
+  const t = ids[x] as number;
+  ids[x] = ids[y] as number;
+  ids[y] = t;
+}
+
+function growInt(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+function growFloat(a: Float64Array, need: number, used = a.length): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(Math.max(need, 2 * a.length));
+  b.set(a.subarray(0, used));
+  return b;
 }
 
 /** Pivot pairs whose updates of the boundary × boundary block are applied together (a rank-2·GROUP update). */
 const GROUP = 4;
+
+/** Default threshold u of `pivoting: 'delayed'`. */
+const DEFAULT_PIVOT_THRESHOLD = 0.01;
 
 /**
  * front[i][j] −= Σ_g (a_g[i] tb_g[j] − b_g[i] ta_g[j]) for sEnd ≤ j < i < m: the delayed boundary update of GROUP

@@ -136,13 +136,10 @@ describe('nestedDissection: pair graphs of random Delaunay and lattice blocks', 
     }
   });
 
-  // Known gap, kept visible: plain BFS-level separators are ~3× too large on Delaunay pair graphs (321 here), which
-  // makes log Z on random planar graphs ~4× slower than on lattices. A min-cut refinement of the level band met this
-  // bound (176) and brought N = 10⁵ Delaunay log Z from 15 s to 5 s, but changed the rounding of one |βJ| = 5 block
-  // beyond the solver's accuracy test, so it is not in yet.
-  it.failing('root separators of Delaunay pair graphs are close to those of lattices of the same size', () => {
-    // Measured on these seeds (3·10⁴ pairs): lattice 108 and Delaunay 321 with single BFS levels; a straight cut
-    // across a 100×100 lattice crosses ~100 pairs; the bound 1.25√pairs (≈ 216) leaves room for seed variation.
+  it('root separators of Delaunay pair graphs are close to those of lattices of the same size', () => {
+    // Measured on these seeds (3·10⁴ pairs): lattice 90, Delaunay 176 with the min-cut refinement (a single BFS
+    // level gave 108 and 321). A straight cut across a 100×100 lattice crosses ~100 pairs; the bound 1.25√pairs
+    // (≈ 216) fails for plain level separators on the Delaunay graph and leaves room for seed-to-seed variation.
     for (const graph of [squareLattice(100, 100), randomPlanarGraph(10_000, { rng: createRng(10_000) }).graph]) {
       const g = blockPairGraph(graph);
       const o = nestedDissection(g.order, g.offsets, g.targets);
