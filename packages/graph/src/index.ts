@@ -83,3 +83,4 @@ export * from './colouring/index.js';
 export * from './fvs/index.js';
 export * from './planarity/index.js';
 export * from './mesh/index.js';
+export * from './decomposition/index.js';

@@ -36,3 +36,4 @@ export { randomPlanarGraph } from './random-planar-graph.js';
 export type { RandomPlanarGraphOptions, RandomPlanarGraphResult } from './random-planar-graph.js';
 export { randomApollonianNetwork } from './random-apollonian-network.js';
 export type { RandomApollonianNetworkOptions, RandomApollonianNetworkResult } from './random-apollonian-network.js';
+export { randomK33FreeGraph, type RandomK33FreeGraphOptions, type RandomK33FreeGraphResult } from './random-k33-free-graph.js';

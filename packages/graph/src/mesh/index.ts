@@ -17,3 +17,20 @@ export type { GaussianCurvatureOptions } from './gaussian-curvature.js';
 export { meshEdgeStats } from './mesh-edge-stats.js';
 export type { MeshEdgeStats } from './mesh-edge-stats.js';
 export { normalizeMesh } from './normalize-mesh.js';
+export { closestPointOnTriangle } from './point-triangle-distance.js';
+export type { ClosestPointOnTriangle } from './point-triangle-distance.js';
+export { buildTriangleBvh, closestPointOnMesh, pointToMeshDistances, vertexToMeshDistance } from './triangle-bvh.js';
+export type {
+  BvhSplit,
+  ClosestPointOnMesh,
+  PointToMeshDistances,
+  TriangleBvh,
+  TriangleBvhOptions,
+  VertexToMeshDistance,
+} from './triangle-bvh.js';
+export { coarsenByKeptVertices } from './coarsen-by-kept-vertices.js';
+export type { CoarsenByKeptVerticesResult } from './coarsen-by-kept-vertices.js';
+export { quadricEdgeCollapse } from './quadric-edge-collapse.js';
+export type { QuadricEdgeCollapseOptions, QuadricEdgeCollapseResult, QuadricPlacement } from './quadric-edge-collapse.js';
+export { nonManifoldEdges } from './non-manifold-edges.js';
+export type { NonManifoldEdgesResult } from './non-manifold-edges.js';
