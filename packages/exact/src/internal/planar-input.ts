@@ -1,4 +1,4 @@
-/** Validation shared by the planar entry points: β, planarity, the zero-field requirement and the couplings. */
+/** Validation shared by the exact entry points: β, planarity, the zero-field requirement and the couplings. */
 import { InvalidArgumentError, UnsupportedGraphError, checkFiniteNumber, checkPlanarity, type Graph, type PlanarEmbedding } from '@isinglab/graph';
 
 /** Couplings: one J for every edge, one per edge id, or the graph's edge weights. */
@@ -9,27 +9,21 @@ type Site = { pkg: string; fn: string };
 export interface PlanarInput {
   /** β·J per edge id. */
   betaJ: Float64Array;
-  embedding: PlanarEmbedding;
+  /** The planar embedding, or null for a non-planar graph (then try the K3,3-minor-free solver). */
+  embedding: PlanarEmbedding | null;
 }
 
 /**
- * Checks β (≥ 0, default 1), the graph (undirected, planar: else UnsupportedGraphError with a Kuratowski
- * certificate), zero fields and the couplings; returns β·J per edge and the embedding.
+ * Checks β (≥ 0, default 1), the graph (undirected), zero fields and the couplings; returns β·J per edge and the
+ * planar embedding (null when the graph is not planar: the caller hands it to the K3,3-minor-free solver, which
+ * throws UnsupportedGraphError with a K3,3 certificate when that fails too).
  */
-export function preparePlanar(site: Site, graph: Graph, couplings: Couplings, options: { beta?: number; fields?: number | ArrayLike<number> }): PlanarInput {
+export function prepareIsingInput(site: Site, graph: Graph, couplings: Couplings, options: { beta?: number; fields?: number | ArrayLike<number> }): PlanarInput {
   const beta = checkFiniteNumber(site, 'options.beta', options.beta ?? 1, { min: 0 });
-  const planarity = checkPlanarity(graph); // validates the graph (undirected) too
+  const planarity = checkPlanarity(graph, { certificate: false }); // validates the graph (undirected) too
   checkZeroFields(site, graph, options.fields);
   const betaJ = resolveCouplings(site, graph, couplings, beta);
-  if (!planarity.planar) {
-    throw new UnsupportedGraphError({
-      ...site,
-      reason: `the graph is not planar (it contains a subdivision of ${planarity.kuratowski?.kind ?? 'K5 or K3,3'})`,
-      certificate: planarity.kuratowski,
-      hint: 'The error’s certificate lists its edges. K3,3-free graphs are handled by the K33-free solver.',
-    });
-  }
-  return { betaJ, embedding: planarity.embedding };
+  return { betaJ, embedding: planarity.planar ? planarity.embedding : null };
 }
 
 /** β·J per edge id. */

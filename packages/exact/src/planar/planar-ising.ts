@@ -5,20 +5,22 @@
  * log Z = Σ_B (log Z_B − |V_B| log 2) + N log 2 (a bridge is a block with Z_B = 4 cosh βJ).
  *
  * log Z uses a sparse skew factorisation of each block's Kasteleyn matrix in a nested-dissection order
- * (internal/sparse-pfaffian.ts, O(N^1.5) on planar blocks); edge correlations still use a dense factorisation
- * (O(N_B³), blocks up to MAX_DENSE_BLOCK_NODES nodes) until sparse selected inversion exists. Double precision
- * loses accuracy on strongly frustrated blocks; every block is therefore solved in two gauges and a disagreement
+ * (internal/sparse-pfaffian.ts, O(N^1.5) on planar blocks); edge correlations use dense LU on small blocks and the
+ * sparse factor with one solve per edge above SPARSE_CORRELATIONS_MIN_NODES (O(edges · fill), so blocks are
+ * limited to MAX_DENSE_BLOCK_NODES nodes until sparse selected inversion exists). Double precision loses accuracy
+ * on strongly frustrated blocks; every block is therefore solved in two gauges and a disagreement
  * throws ConvergenceError rather than returning a wrong value.
  */
 import { ConvergenceError, UnsupportedGraphError, biconnectedComponents, checkOptions, type Graph } from '@isinglab/graph';
 import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
 import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
 import { gaugedCouplings, lowEnergyGauge, treeGauge } from '../internal/gauge.js';
-import { analyseSkew, factorSkew, pairGraph } from '../internal/sparse-pfaffian.js';
+import { analyseSkew, factorSkew, pairGraph, solveSkew } from '../internal/sparse-pfaffian.js';
 import { nestedDissection } from '../internal/nested-dissection.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
 
-import { preparePlanar, type Couplings } from '../internal/planar-input.js';
+import { prepareIsingInput, type Couplings } from '../internal/planar-input.js';
+import { k33FreeDecomposition, k33FreeEdgeCorrelations, k33FreeLogPartition } from '../k33-free/k33-free-ising.js';
 
 export type { Couplings };
 
@@ -31,13 +33,6 @@ export interface PlanarIsingOptions {
    */
   fields?: number | ArrayLike<number>;
 }
-
-/**
- * Blocks up to this size get log Z from the dense factorisation even without correlations (about 0.15 s for a
- * 300-node block, accurate to ~1e-15 in every gauge at |βJ| = 5). Larger blocks use the sparse factorisation, whose
- * threshold pivoting with delayed pivots measured 1e-14 relative against transfer matrices at |βJ| ≤ 20.
- */
-const DENSE_LOGZ_MAX_NODES = 300;
 
 /** Largest block edgeCorrelations accepts (its dense Kasteleyn matrix has ≈ 6·nodes rows); logPartition has no limit. */
 export const MAX_DENSE_BLOCK_NODES = 600;
@@ -73,7 +68,13 @@ export function edgeCorrelations(graph: Graph, couplings: Couplings, options: Pl
 function solve(fn: string, graph: Graph, couplings: Couplings, options: PlanarIsingOptions, wantCorrelations: boolean): Solved {
   const site = { pkg: 'exact', fn };
   const opts = checkOptions<PlanarIsingOptions>(site, options, ['beta', 'fields']);
-  const { betaJ, embedding } = preparePlanar(site, graph, couplings, opts);
+  const { betaJ, embedding } = prepareIsingInput(site, graph, couplings, opts);
+  if (embedding === null) {
+    // not planar: exact through the SPQR decomposition when there is no K3,3 minor (throws with a certificate else)
+    const decomposition = k33FreeDecomposition(site, graph);
+    if (wantCorrelations) return { logZ: Number.NaN, correlations: k33FreeEdgeCorrelations(graph, betaJ, decomposition) };
+    return { logZ: k33FreeLogPartition(graph, betaJ, decomposition), correlations: null };
+  }
   const n = graph.order;
   const bcc = biconnectedComponents(graph);
   const correlations = wantCorrelations ? new Float64Array(graph.size) : null;
@@ -96,13 +97,14 @@ function solve(fn: string, graph: Graph, couplings: Couplings, options: PlanarIs
     if (correlations !== null && size > MAX_DENSE_BLOCK_NODES) {
       throw new UnsupportedGraphError({
         ...site,
-        reason: `a biconnected block has ${size} nodes, more than the dense correlation solver's limit of ${MAX_DENSE_BLOCK_NODES}`,
-        hint: 'logPartition handles blocks of any size; sparse selected inversion for correlations is not built yet.',
+        reason: `a biconnected block has ${size} nodes, more than the correlation solver's limit of ${MAX_DENSE_BLOCK_NODES}`,
+        hint: 'logPartition handles blocks of any size; correlations cost one sparse solve per edge, and sparse selected inversion is not built yet.',
       });
     }
     const map = buildTriangulatedBlock(graph, embedding, bcc.edgeComponent, b, blockNodes, nodeLocal, edgeLocal);
-    // small blocks: dense LU (accurate in every gauge, and cheap here); large ones: the sparse factorisation
-    const sparse = correlations === null && size > DENSE_LOGZ_MAX_NODES;
+    // log Z alone: the sparse factorisation with delayed pivots, more accurate than dense LU at strong coupling
+    // (1.9e-14 vs 4.5e-9 at |βJ| 10–30, sparse-pfaffian tests); correlations: the dense inverse
+    const sparse = correlations === null;
     logZ += (sparse ? sparseOrDenseBlockLogZ(site, map, betaJ, size) : checkedBlockLogZ(site, map, betaJ, correlations)) - size * LN2;
   }
   return { logZ, correlations };
@@ -116,10 +118,14 @@ function solve(fn: string, graph: Graph, couplings: Couplings, options: PlanarIs
  */
 function checkedBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMap, globalBetaJ: Float64Array, correlations: Float64Array | null): number {
   const bj = blockCouplings(map, globalBetaJ);
-  const sign = treeGauge(map, bj);
+  // the sparse path (large blocks, correlations) is best conditioned in the low-energy gauge, checked in the tree
+  // gauge (as for log Z); the dense one in the tree gauge, checked in the original gauge
+  const sparse = correlations !== null && map.nodes > SPARSE_CORRELATIONS_MIN_NODES;
+  const sign = sparse ? lowEnergyGauge(map, bj) : treeGauge(map, bj);
+  const checkSign = sparse ? treeGauge(map, bj) : null;
   const gauged = gaugedCouplings(map, bj, sign);
   const primary = blockSolve(map, gauged, correlations !== null);
-  const check = blockSolve(map, bj, correlations !== null);
+  const check = blockSolve(map, checkSign === null ? bj : gaugedCouplings(map, bj, checkSign), correlations !== null);
   let residual = Math.abs(primary.logZ - check.logZ) / Math.max(1, Math.abs(primary.logZ));
   let what = 'log Z';
   if (residual <= LOGZ_AGREEMENT && correlations !== null) {
@@ -128,7 +134,8 @@ function checkedBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMap, glo
       if (g < 0) continue;
       const s = (sign[map.tail[2 * e] as number] as number) * (sign[map.tail[2 * e + 1] as number] as number);
       const value = s * (primary.correlations as Float64Array)[e]!;
-      const d = Math.abs(value - (check.correlations as Float64Array)[e]!);
+      const cs = checkSign === null ? 1 : (checkSign[map.tail[2 * e] as number] as number) * (checkSign[map.tail[2 * e + 1] as number] as number);
+      const d = Math.abs(value - cs * (check.correlations as Float64Array)[e]!);
       if (d > CORRELATION_AGREEMENT) {
         residual = d;
         what = 'edge correlations';
@@ -193,7 +200,15 @@ function illConditioned(site: { pkg: string; fn: string }, map: PlanarMap, resid
   });
 }
 
+/**
+ * Blocks above this size get correlations from the sparse factorisation: one sparse solve K x = e_a per edge (a the
+ * intercity edge's first city), O(edges · fill) in all, instead of the dense O(n³) inverse columns; below it dense
+ * LU is as fast.
+ */
+const SPARSE_CORRELATIONS_MIN_NODES = 60;
+
 function blockSolve(map: PlanarMap, bj: Float64Array, wantCorrelations: boolean): { logZ: number; correlations: Float64Array | null } {
+  if (wantCorrelations && map.nodes > SPARSE_CORRELATIONS_MIN_NODES) return sparseBlockSolve(map, bj);
   let sum = 0;
   for (let e = 0; e < map.edges; e++) sum += bj[e] as number;
   const k = kasteleynSystem(map, bj);
@@ -218,6 +233,32 @@ function blockSolve(map: PlanarMap, bj: Float64Array, wantCorrelations: boolean)
     }
   }
   return { logZ: LN2 - sum + k.logScale + 0.5 * lu.logAbsDet, correlations };
+}
+
+/** log Z_B and correlations by the sparse skew factorisation with delayed pivots (factor kept for the solves). */
+function sparseBlockSolve(map: PlanarMap, bj: Float64Array): { logZ: number; correlations: Float64Array } {
+  let sum = 0;
+  for (let e = 0; e < map.edges; e++) sum += bj[e] as number;
+  const k = kasteleynSystem(map, bj);
+  const pairs = pairGraph(k);
+  const factor = factorSkew(analyseSkew(k, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets)), k.values, { keepFactor: true });
+  if (!Number.isFinite(factor.logAbsDet)) throw new Error('exact: singular Kasteleyn matrix');
+  const correlations = new Float64Array(map.edges);
+  const unit = new Float64Array(k.size);
+  const column = new Float64Array(k.size);
+
+  for (let e = 0; e < map.edges; e++) {
+    if ((map.globalEdge[e] as number) < 0) continue;
+    const t = k.intercityEntry[e] as number;
+    const a = k.rows[t] as number;
+    const c = k.cols[t] as number;
+    // P(agree) = K_ac (K⁻¹)_ca: column a of K⁻¹ by one solve, entry c
+    unit[a] = 1;
+    solveSkew(factor, unit, column);
+    unit[a] = 0;
+    correlations[e] = 2 * (k.values[t] as number) * (column[c] as number) - 1;
+  }
+  return { logZ: LN2 - sum + k.logScale + 0.5 * factor.logAbsDet, correlations };
 }
 
 function logCosh(x: number): number {

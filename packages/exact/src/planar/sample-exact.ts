@@ -13,7 +13,8 @@ import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } fr
 import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
 import { gaugedCouplings, treeGauge } from '../internal/gauge.js';
-import { preparePlanar, type Couplings } from '../internal/planar-input.js';
+import { prepareIsingInput, type Couplings } from '../internal/planar-input.js';
+import { k33FreeDecomposition, k33FreeSamples } from '../k33-free/k33-free-ising.js';
 import { samplePerfectMatching, type DenseSkew } from '../internal/pm-sampler.js';
 
 export interface SampleExactOptions {
@@ -50,7 +51,8 @@ export function sampleExact(graph: Graph, couplings: Couplings, options: SampleE
     throw new InvalidArgumentError({ ...site, argument: 'options.samples', value: samples, rule: 'an integer ≥ 0' });
   }
   const rng = checkRng(site, opts.rng, 'options.rng');
-  const { betaJ, embedding } = preparePlanar(site, graph, couplings, opts);
+  const { betaJ, embedding } = prepareIsingInput(site, graph, couplings, opts);
+  if (embedding === null) return k33FreeSamples(graph, betaJ, k33FreeDecomposition(site, graph), samples as number, rng);
   const n = graph.order;
   const out = new Int8Array((samples as number) * n);
   const bcc = biconnectedComponents(graph);
