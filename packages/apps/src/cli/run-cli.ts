@@ -7,6 +7,7 @@ import { GRAPH_FORMATS, IsingLabError } from '@isinglab/graph';
 import { dataStats } from '../commands/data-stats.js';
 import { exactSmall } from '../commands/exact-small.js';
 import { experimentSpai } from '../commands/experiment-spai.js';
+import { experimentSegmentation } from '../commands/experiment-segmentation.js';
 import { exactLogZ, exactMarginals, exactSample } from '../commands/exact-planar.js';
 import { graphInfo } from '../commands/graph-info.js';
 import { mcmc } from '../commands/mcmc.js';
@@ -30,10 +31,13 @@ export const USAGE = `usage:
   isinglab exact logz FILE ${MODEL_USAGE} [--json]
   isinglab exact marginals FILE ${MODEL_USAGE} [--json]
   isinglab exact sample FILE ${MODEL_USAGE} --samples S [--seed S] --out samples.json [--json]
-      exact log Z / edge correlations / independent samples of a zero-field Ising model on a planar graph
+      exact log Z / edge correlations / independent samples of a zero-field Ising model on a planar
+      or K3,3-minor-free graph
   isinglab experiment [NAME] [--config quick|paper] [--data DIR] [--json]
-      run an experiment: data-stats (the default) or spai (seed 000's sparse approximate inverses;
-      results/spai/<config>/results.json and .svg; Ctrl-C, then the same command, resumes)
+      run an experiment: data-stats (the default), spai (seed 000's sparse approximate inverses;
+      results/spai/<config>/results.json and .svg) or segmentation (seed 000's Ising image segmentation
+      on dsb2018-nuclei; results/segmentation/<config>/results.json and .png); Ctrl-C, then the same
+      command, resumes
   isinglab --help`;
 
 class UsageError extends Error {}
@@ -115,7 +119,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (group === 'experiment') {
     const name = command ?? 'data-stats';
     if (name === 'spai') return experimentSpai(pick(values, ['config', 'data', 'json']), io);
-    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai)`);
+    if (name === 'segmentation') return experimentSegmentation(pick(values, ['config', 'data', 'json']), io);
+    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation)`);
     return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);
   }
   throw new UsageError(`unknown command ${[group, command].filter(Boolean).join(' ')}`);

@@ -14,8 +14,8 @@ const wheelEdges: [number, number, number][] = [
 ];
 const wheel = join(dir, 'wheel.txt');
 writeFileSync(wheel, wheelEdges.map(([u, v, w]) => `${u} ${v} ${w}`).join('\n') + '\n');
-const k5 = join(dir, 'k5.txt');
-writeFileSync(k5, [[0, 1], [0, 2], [0, 3], [0, 4], [1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]].map(([u, v]) => `${u} ${v}`).join('\n') + '\n');
+const k33 = join(dir, 'k33.txt');
+writeFileSync(k33, [[0, 3], [0, 4], [0, 5], [1, 3], [1, 4], [1, 5], [2, 3], [2, 4], [2, 5]].map(([u, v]) => `${u} ${v}`).join('\n') + '\n');
 const fields = join(dir, 'fields.txt');
 writeFileSync(fields, '0\n0\n0.5\n0\n0\n0\n');
 
@@ -77,10 +77,10 @@ describe('isinglab exact logz / marginals', () => {
     expect(missing.stderr).toMatch(/--out/);
   });
 
-  it('a non-planar graph, fields and a missing β are one-line errors with exit code 2', async () => {
-    const nonPlanar = await run('exact', 'logz', k5, '--beta', '1');
+  it('a graph with a K3,3 minor, fields and a missing β are one-line errors with exit code 2', async () => {
+    const nonPlanar = await run('exact', 'logz', k33, '--beta', '1');
     expect(nonPlanar.code).toBe(2);
-    expect(nonPlanar.stderr).toMatch(/^isinglab: @isinglab\/exact logPartition: the graph is not planar/);
+    expect(nonPlanar.stderr).toMatch(/^isinglab: @isinglab\/exact logPartition: the graph has a K3,3 minor/);
     const withFields = await run('exact', 'logz', wheel, '--beta', '1', '--field-file', fields);
     expect(withFields.code).toBe(2);
     expect(withFields.stderr).toMatch(/zero fields/);

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { InvalidArgumentError, IsingLabError } from '@isinglab/graph';
+import { useBackend } from '@isinglab/gnn';
+import { decodePng } from '../../src/lib/png.js';
+import { runSegmentation, type SegmentationRunConfig } from '../../src/experiments/segmentation/run-segmentation.js';
+import { loadSegmentationDataset, type SegmentationDataset } from '../../src/experiments/segmentation/dataset.js';
+import { PANEL_COLUMNS, panelSize } from '../../src/experiments/segmentation/segmentation-figure.js';
+import { experimentSegmentation } from '../../src/commands/experiment-segmentation.js';
+import { SOURCE, copySubset } from './fixture-data.js';
+
+tf.env().set('PROD', true);
+beforeAll(async () => {
+  await useBackend();
+});
+const dir = mkdtempSync(join(tmpdir(), 'isinglab-seg-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// smoke size: 8 real images at 16×16 (6 train, 2 test), a 2-level U-Net with 4 base filters
+const tiny = (epochs: number): SegmentationRunConfig => ({
+  name: 'tiny',
+  seeds: [1],
+  size: 16,
+  epochs,
+  batchSize: 3,
+  baseFilters: 4,
+  depth: 2,
+  learningRate: 0.01,
+  sweeps: 2,
+  samplesPerStep: 2,
+  evalSamples: 3,
+  figureRows: 2,
+});
+
+const withData = SOURCE === undefined ? describe.skip : describe;
+
+withData('the segmentation experiment runner (smoke test on 8 real images)', () => {
+  const data = join(dir, 'data');
+  if (SOURCE !== undefined) copySubset(data, 8);
+  // loaded once (the PNG decoding dominates these runs); the CLI test below reads the folder itself
+  let dataset: SegmentationDataset;
+  beforeAll(() => {
+    dataset = loadSegmentationDataset(data, { size: 16 });
+  });
+
+  it('writes results.json and a Figure-3 PNG atomically, and resumes from its checkpoints exactly', () => {
+    const straight = join(dir, 'straight');
+    const resumed = join(dir, 'resumed');
+    const numTensors = tf.memory().numTensors;
+    const a = runSegmentation(tiny(2), { outDir: straight, dataDir: data, dataset });
+    expect(tf.memory().numTensors).toBe(numTensors);
+    // an interrupted run: one epoch, then the same configuration with two epochs continues from both checkpoints
+    runSegmentation(tiny(1), { outDir: resumed, dataDir: data, dataset });
+    expect(existsSync(join(resumed, 'checkpoints', 'seed-1-ising.json'))).toBe(true);
+    expect(existsSync(join(resumed, 'checkpoints', 'seed-1-unet.json'))).toBe(true);
+    const b = runSegmentation(tiny(2), { outDir: resumed, dataDir: data, dataset });
+    expect(b.results[0]!.trainingLoss).toEqual(a.results[0]!.trainingLoss);
+    expect(b.results[0]!.couplings).toEqual(a.results[0]!.couplings);
+    expect(b.results[0]!.dice).toEqual(a.results[0]!.dice);
+    expect(() => runSegmentation({ ...tiny(1), size: 32 }, { outDir: join(dir, 'x'), dataDir: data, dataset })).toThrow(/options.dataset must be images of side config.size = 32/);
+
+    const json = JSON.parse(readFileSync(join(straight, 'results.json'), 'utf8'));
+    expect(json.results[0].train).toBe(6);
+    expect(json.results[0].test).toBe(2);
+    expect(json.results[0].trainingLoss.ising).toHaveLength(2);
+    expect(json.results[0].trainingLoss.unet).toHaveLength(2);
+    for (const m of ['ising', 'unet']) {
+      expect(json.results[0].dice[m].perImage).toHaveLength(2);
+      expect(json.dice[m].mean).toBeGreaterThanOrEqual(0);
+      expect(json.dice[m].mean).toBeLessThanOrEqual(1);
+    }
+    expect(json.figure.columns).toEqual([...PANEL_COLUMNS]);
+    // atomic writes leave no temporary siblings behind
+    expect(readdirSync(straight).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const png = decodePng(readFileSync(join(straight, 'results.png')), 'results.png');
+    const expected = panelSize(2, 16, { scale: 2, gap: 4 });
+    expect([png.width, png.height, png.channels]).toEqual([expected.width, expected.height, 3]);
+    // not blank: many colours (the image and the two diverging maps) and mostly non-white inside the panels
+    const colours = new Set<number>();
+    let white = 0;
+    for (let p = 0; p < png.width * png.height; p++) {
+      const [r, g, b] = [png.data[3 * p]!, png.data[3 * p + 1]!, png.data[3 * p + 2]!];
+      colours.add((r << 16) | (g << 8) | b);
+      if (r === 255 && g === 255 && b === 255) white++;
+    }
+    expect(colours.size).toBeGreaterThan(20);
+    // the white gaps are 1 − (6·32·2·32)/(220·76) ≈ 26 % of the figure; masks can add white, images rarely do
+    expect(white / (png.width * png.height)).toBeLessThan(0.75);
+  });
+
+  it('a checkpoint of another configuration is not resumed (the run starts afresh)', () => {
+    const out = join(dir, 'other');
+    const one = { dataDir: data, dataset, maxStepsPerEpoch: 1 };
+    runSegmentation(tiny(1), { outDir: out, ...one });
+    const fresh = runSegmentation({ ...tiny(1), learningRate: 0.02 }, { outDir: out, ...one });
+    const reference = runSegmentation({ ...tiny(1), learningRate: 0.02 }, { outDir: join(dir, 'reference'), ...one });
+    expect(fresh.results[0]!.trainingLoss).toEqual(reference.results[0]!.trainingLoss);
+  });
+
+  it('the CLI command prints Dice for both models; a bad data folder or config is a typed error', async () => {
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: () => undefined };
+    const code = await experimentSegmentation({ data: data }, io, { configOverride: { ...tiny(1), limit: 5 }, outDir: join(dir, 'cli'), maxStepsPerEpoch: 1 });
+    expect(code).toBe(0);
+    expect(lines.join('\n')).toMatch(/Dice Ising\+U-Net field/);
+    expect(lines.join('\n')).toMatch(/wrote .*results.json and results.png/);
+    let error: unknown;
+    try {
+      await experimentSegmentation({ data: join(dir, 'no-such-folder') }, io, { configOverride: tiny(1), outDir: join(dir, 'cli-bad') });
+    } catch (e) {
+      error = e;
+    }
+    expect(IsingLabError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toBe('data folder');
+    await expect(experimentSegmentation({ config: 'huge' }, io)).rejects.toThrow(/--config must be one of quick, paper/);
+  });
+});
