@@ -1,10 +1,13 @@
 /**
  * Spatial sort for incremental Delaunay insertion: consecutive points along a Hilbert curve are close, so walking
- * from the previous insertion to the next point takes O(1) expected steps. O(n + 2^16) (two 16-bit radix passes).
+ * from the previous insertion to the next point takes O(1) expected steps. O(n + 2^16) (two 16-bit radix passes),
+ * O(n log n) below SMALL_SORT points.
  */
 
 const BITS = 16;
 const SIDE = 1 << BITS;
+/** Below this many points a comparison sort beats the two O(2^16) radix passes. */
+const SMALL_SORT = 4096;
 // Bound once: in sandboxes such as jest's vm contexts every global lookup (Math.*) in a hot loop is very slow.
 const floor = Math.floor;
 const min = Math.min;
@@ -50,6 +53,13 @@ export function hilbertOrder(coords: Float64Array, n: number): Int32Array {
     const cx = min(SIDE - 1, floor(((coords[2 * i] as number) - minX) * scale));
     const cy = min(SIDE - 1, floor(((coords[2 * i + 1] as number) - minY) * scale));
     key[i] = hilbertIndex(cx, cy);
+  }
+  if (n < SMALL_SORT) {
+    // the radix passes cost O(2^16) whatever n: small inputs (many small pieces in randomK33FreeGraph) use a
+    // comparison sort with the same order (ascending key, ties by index, as the stable radix sort gives)
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((a, b) => (key[a] as number) - (key[b] as number) || a - b);
   }
   // LSD radix sort on the two 16-bit halves (stable).
   const bucket = new Int32Array(SIDE + 1);
