@@ -29,8 +29,9 @@ function k5Pair(): Graph {
 }
 
 function randomModel(k: number, rng: Rng): { graph: Graph; betaJ: Float64Array } {
-  // N = 6..16 for most models (brute force over 2^N states is the cost), 18..22 for every 30th
-  const n = k % 30 === 29 ? 18 + (k % 5) : 6 + (k % 11);
+  // N = 6..14 for most models (brute force over 2^N states with every correlation is the cost), 18..22 for every
+  // 60th
+  const n = k % 60 === 59 ? 18 + (k % 5) : 6 + (k % 9);
   const { graph } = randomK33FreeGraph(n, {
     rng,
     k5Probability: 0.4 + 0.5 * rng.float64(),
