@@ -8,6 +8,7 @@ import { dataStats } from '../commands/data-stats.js';
 import { exactSmall } from '../commands/exact-small.js';
 import { experimentSpai } from '../commands/experiment-spai.js';
 import { experimentSegmentation } from '../commands/experiment-segmentation.js';
+import { experimentMesh } from '../commands/experiment-mesh.js';
 import { exactLogZ, exactMarginals, exactSample } from '../commands/exact-planar.js';
 import { graphInfo } from '../commands/graph-info.js';
 import { mcmc } from '../commands/mcmc.js';
@@ -35,9 +36,9 @@ export const USAGE = `usage:
       or K3,3-minor-free graph
   isinglab experiment [NAME] [--config quick|paper] [--data DIR] [--json]
       run an experiment: data-stats (the default), spai (seed 000's sparse approximate inverses;
-      results/spai/<config>/results.json and .svg) or segmentation (seed 000's Ising image segmentation
-      on dsb2018-nuclei; results/segmentation/<config>/results.json and .png); Ctrl-C, then the same
-      command, resumes
+      results/spai/<config>/results.json and .svg), segmentation (seed 000's Ising image segmentation
+      on dsb2018-nuclei; results/segmentation/<config>/results.json and .png) or mesh (seed 000's mesh
+      coarsening; results/mesh/<config>/results.json and .svg); Ctrl-C, then the same command, resumes
   isinglab --help`;
 
 class UsageError extends Error {}
@@ -120,7 +121,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const name = command ?? 'data-stats';
     if (name === 'spai') return experimentSpai(pick(values, ['config', 'data', 'json']), io);
     if (name === 'segmentation') return experimentSegmentation(pick(values, ['config', 'data', 'json']), io);
-    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation)`);
+    if (name === 'mesh') return experimentMesh(pick(values, ['config', 'data', 'json']), io);
+    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation, mesh)`);
     return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);
   }
   throw new UsageError(`unknown command ${[group, command].filter(Boolean).join(' ')}`);
