@@ -5,13 +5,11 @@
  * the last epoch checkpoint of each fold.
  */
 import { join } from 'node:path';
-import { InvalidArgumentError } from '@isinglab/graph';
 import { formatTable } from '@isinglab/graph/testing';
-import { progressLine, useBackend } from '@isinglab/gnn';
-import * as tf from '@tensorflow/tfjs';
 import { MESH_CONFIGS, MESH_METHODS, MESH_METHOD_LABELS, runMesh, type MeshRunConfig } from '../experiments/mesh/run-mesh.js';
 import type { LoadedMesh } from '../experiments/mesh/mesh-data.js';
 import { locateData, resultsDir } from '../lib/paths.js';
+import { experimentConfig, prepareTf, stepProgress, withInterrupt } from '../lib/experiment-command.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentMeshOptions {
@@ -33,38 +31,24 @@ const fmt = (m: { mean: number; std: number }) => `${m.mean.toExponential(3)} ($
 
 export async function experimentMesh(options: ExperimentMeshOptions, io: CliIo, env: ExperimentMeshEnv = {}): Promise<number> {
   const name = options.config ?? 'quick';
-  const config = env.configOverride ?? MESH_CONFIGS[name];
-  if (config === undefined) {
-    throw new InvalidArgumentError({ pkg: 'apps', fn: 'experiment mesh', argument: '--config', value: name, rule: `one of ${Object.keys(MESH_CONFIGS).join(', ')}` });
-  }
-  tf.env().set('PROD', true);
-  const backend = await useBackend();
+  const config = experimentConfig('mesh', name, MESH_CONFIGS, env.configOverride);
+  const backend = await prepareTf();
   const outDir = env.outDir ?? join(resultsDir(), 'mesh', name);
   const data = locateData(options.data);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted: rerun the same command to resume from the last checkpoint'));
-  process.once('SIGINT', onSigint);
   const started = Date.now();
-  // progress counts training steps over all folds; the ETA uses the rate since the first reported step, so mesh
-  // loading and the epochs a resumed run skips do not distort it (evaluation time is not in the ETA)
-  let first: { position: number; at: number } | undefined;
-  let last = 0;
-  try {
+  // progress counts training steps over all folds (evaluation time is not in the ETA)
+  return withInterrupt(async (signal) => {
+    let report: ReturnType<typeof stepProgress> | undefined;
     const summary = await runMesh(config, {
       outDir,
       dataDir: data.dir,
       ...(env.loaded === undefined ? {} : { loaded: env.loaded }),
-      signal: controller.signal,
+      signal,
       onProgress: (p) => {
         const unit = ((p.fold - 1) * p.epochs + p.epoch - 1) * p.steps + p.step;
-        const total = p.folds * p.epochs * p.steps;
-        const now = Date.now();
-        first ??= { position: unit - 1, at: now };
-        if (now - last > 1000 || p.step === p.steps) {
-          last = now;
-          const line = progressLine({ epoch: unit - first.position, epochs: total - first.position, elapsedMs: now - first.at, metrics: { loss: p.loss } });
-          io.err(`mesh seed ${p.seed} held-out ${p.heldOut} epoch ${p.epoch}/${p.epochs} step ${p.step}/${p.steps} (${unit}/${total} steps): ${line.replace(/^epoch \S+ /, '')}`);
-        }
+        report ??= stepProgress(p.folds * p.epochs * p.steps);
+        const line = report(unit, { loss: p.loss }, p.step === p.steps);
+        if (line !== null) io.err(`mesh seed ${p.seed} held-out ${p.heldOut} epoch ${p.epoch}/${p.epochs} step ${p.step}/${p.steps} ${line}`);
       },
     });
     if (options.json) {
@@ -83,7 +67,5 @@ export async function experimentMesh(options: ExperimentMeshOptions, io: CliIo, 
     }
     io.out(`wrote ${join(outDir, 'results.json')} and results.svg (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return 0;
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+  });
 }

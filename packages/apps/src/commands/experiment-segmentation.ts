@@ -5,12 +5,10 @@
  * last epoch checkpoint of each model.
  */
 import { join } from 'node:path';
-import { InvalidArgumentError } from '@isinglab/graph';
 import { formatTable } from '@isinglab/graph/testing';
-import { progressLine, useBackend } from '@isinglab/gnn';
-import * as tf from '@tensorflow/tfjs';
 import { SEGMENTATION_CONFIGS, runSegmentation, type SegmentationRunConfig } from '../experiments/segmentation/run-segmentation.js';
 import { locateData, resultsDir } from '../lib/paths.js';
+import { experimentConfig, prepareTf, stepProgress, withInterrupt } from '../lib/experiment-command.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentSegmentationOptions {
@@ -30,38 +28,24 @@ export interface ExperimentSegmentationEnv {
 
 export async function experimentSegmentation(options: ExperimentSegmentationOptions, io: CliIo, env: ExperimentSegmentationEnv = {}): Promise<number> {
   const name = options.config ?? 'quick';
-  const config = env.configOverride ?? SEGMENTATION_CONFIGS[name];
-  if (config === undefined) {
-    throw new InvalidArgumentError({ pkg: 'apps', fn: 'experiment segmentation', argument: '--config', value: name, rule: `one of ${Object.keys(SEGMENTATION_CONFIGS).join(', ')}` });
-  }
-  tf.env().set('PROD', true);
-  const backend = await useBackend();
+  const config = experimentConfig('segmentation', name, SEGMENTATION_CONFIGS, env.configOverride);
+  const backend = await prepareTf();
   const outDir = env.outDir ?? join(resultsDir(), 'segmentation', name);
   const data = locateData(options.data);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted: rerun the same command to resume from the last checkpoint'));
-  process.once('SIGINT', onSigint);
+  // progress counts training steps (both models, every seed)
   const started = Date.now();
-  // progress counts training steps (both models, every seed); the ETA uses the rate since the first reported step,
-  // so the data loading and the epochs a resumed run skips do not distort it
-  let first: { position: number; at: number } | undefined;
-  let last = 0;
-  try {
+  return withInterrupt(async (signal) => {
+    let report: ReturnType<typeof stepProgress> | undefined;
     const summary = runSegmentation(config, {
       outDir,
       dataDir: data.dir,
       ...(env.maxStepsPerEpoch === undefined ? {} : { maxStepsPerEpoch: env.maxStepsPerEpoch }),
-      signal: controller.signal,
+      signal,
       onProgress: (p) => {
         const unit = ((config.seeds.indexOf(p.seed) * 2 + (p.model === 'ising' ? 0 : 1)) * config.epochs + p.epoch - 1) * p.steps + p.step;
-        const total = config.seeds.length * 2 * config.epochs * p.steps;
-        const now = Date.now();
-        first ??= { position: unit - 1, at: now };
-        if (now - last > 1000 || p.step === p.steps) {
-          last = now;
-          const line = progressLine({ epoch: unit - first.position, epochs: total - first.position, elapsedMs: now - first.at, metrics: { loss: p.loss } });
-          io.err(`segmentation seed ${p.seed} ${p.model} epoch ${p.epoch}/${p.epochs} step ${p.step}/${p.steps} (${unit}/${total} steps): ${line.replace(/^epoch \S+ /, '')}`);
-        }
+        report ??= stepProgress(config.seeds.length * 2 * config.epochs * p.steps);
+        const line = report(unit, { loss: p.loss }, p.step === p.steps);
+        if (line !== null) io.err(`segmentation seed ${p.seed} ${p.model} epoch ${p.epoch}/${p.epochs} step ${p.step}/${p.steps} ${line}`);
       },
     });
     if (options.json) {
@@ -80,7 +64,5 @@ export async function experimentSegmentation(options: ExperimentSegmentationOpti
     );
     io.out(`wrote ${join(outDir, 'results.json')} and results.png (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return 0;
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+  });
 }

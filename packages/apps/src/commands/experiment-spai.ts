@@ -4,13 +4,12 @@
  * current step and the next run resumes from the last epoch checkpoint.
  */
 import { join } from 'node:path';
-import { InvalidArgumentError } from '@isinglab/graph';
 import { formatTable } from '@isinglab/graph/testing';
-import { progressLine, useBackend } from '@isinglab/gnn';
-import * as tf from '@tensorflow/tfjs';
+import { progressLine } from '@isinglab/gnn';
 import { SPAI_CONFIGS, runSpai } from '../experiments/spai/run-spai.js';
 import { SPAI_METHODS } from '../experiments/spai/methods.js';
 import { locateData, resultsDir } from '../lib/paths.js';
+import { experimentConfig, prepareTf, withInterrupt } from '../lib/experiment-command.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentSpaiOptions {
@@ -21,27 +20,20 @@ export interface ExperimentSpaiOptions {
 
 export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, env: { maxStepsPerEpoch?: number } = {}): Promise<number> {
   const name = options.config ?? 'quick';
-  const config = SPAI_CONFIGS[name];
-  if (config === undefined) {
-    throw new InvalidArgumentError({ pkg: 'apps', fn: 'experiment spai', argument: '--config', value: name, rule: `one of ${Object.keys(SPAI_CONFIGS).join(', ')}` });
-  }
-  tf.env().set('PROD', true);
-  const backend = await useBackend();
+  const config = experimentConfig('spai', name, SPAI_CONFIGS);
+  const backend = await prepareTf();
   const outDir = join(resultsDir(), 'spai', name);
   const data = locateData(options.data);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted: rerun the same command to resume from the last checkpoint'));
-  process.once('SIGINT', onSigint);
   const started = Date.now();
   const totalSteps = config.settings.length * config.seeds.length * config.epochs;
   let done = 0;
   let last = 0;
-  try {
+  return withInterrupt(async (signal) => {
     const { results, skipped } = await runSpai(config, {
       outDir,
       dataDir: data.dir,
       ...(env.maxStepsPerEpoch === undefined ? {} : { maxStepsPerEpoch: env.maxStepsPerEpoch }),
-      signal: controller.signal,
+      signal,
       onProgress: (p) => {
         if (p.step === p.steps) done++;
         const now = Date.now();
@@ -67,7 +59,5 @@ export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, 
     }
     io.out(`wrote ${join(outDir, 'results.json')} and results.svg`);
     return 0;
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+  });
 }

@@ -1,0 +1,53 @@
+/**
+ * What every `isinglab experiment NAME` command does around its run: pick the named configuration (a typed error
+ * listing the valid names otherwise), select the tfjs backend, turn Ctrl-C into an abort that the run honours after
+ * its current step (the next run resumes from the last checkpoint), and print throttled progress lines whose ETA
+ * counts only the steps done in this process (so data loading and resumed, skipped epochs do not distort it).
+ */
+import { InvalidArgumentError } from '@isinglab/graph';
+import { progressLine, useBackend } from '@isinglab/gnn';
+import * as tf from '@tensorflow/tfjs';
+
+/** The configuration called `name` in `configs` (`override` wins, for smoke tests). */
+export function experimentConfig<C>(experiment: string, name: string, configs: Readonly<Record<string, C>>, override?: C): C {
+  const config = override ?? configs[name];
+  if (config === undefined) {
+    throw new InvalidArgumentError({ pkg: 'apps', fn: `experiment ${experiment}`, argument: '--config', value: name, rule: `one of ${Object.keys(configs).join(', ')}` });
+  }
+  return config;
+}
+
+/** Production tfjs flags and the default backend (wasm in Node, cpu as fallback); returns the backend's name. */
+export async function prepareTf(): Promise<string> {
+  tf.env().set('PROD', true);
+  return useBackend();
+}
+
+/** Runs `run` with a signal that Ctrl-C aborts (removing the listener afterwards, whatever happens). */
+export async function withInterrupt<T>(run: (signal: AbortSignal) => Promise<T> | T): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted: rerun the same command to resume from the last checkpoint'));
+  process.once('SIGINT', onSigint);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+/**
+ * Progress over `total` units (training steps) with an ETA from the rate since the first unit this process saw.
+ * `report(unit, force)` returns a line at most once a second (always when `force`), else null.
+ */
+export function stepProgress(total: number, intervalMs = 1000): (unit: number, metrics: Record<string, number>, force?: boolean) => string | null {
+  let first: { position: number; at: number } | undefined;
+  let last = 0;
+  return (unit, metrics, force = false) => {
+    const now = Date.now();
+    first ??= { position: unit - 1, at: now };
+    if (!force && now - last <= intervalMs) return null;
+    last = now;
+    const line = progressLine({ epoch: unit - first.position, epochs: total - first.position, elapsedMs: now - first.at, metrics });
+    return `(${unit}/${total} steps): ${line.replace(/^epoch \S+ /, '')}`;
+  };
+}
