@@ -10,3 +10,5 @@ export { vanFreeEnergy } from './van-free-energy.js';
 export type { VanFreeEnergyOptions, VanFreeEnergyEstimate } from './van-free-energy.js';
 export { vanObservables } from './van-observables.js';
 export type { VanObservablesOptions, VanObservables } from './van-observables.js';
+export { fvsVanObservables } from './fvs-van-observables.js';
+export type { FvsVanObservablesOptions, FvsVanObservables } from './fvs-van-observables.js';
