@@ -9,6 +9,8 @@ import { exactSmall } from '../commands/exact-small.js';
 import { experimentSpai } from '../commands/experiment-spai.js';
 import { experimentSegmentation } from '../commands/experiment-segmentation.js';
 import { experimentMesh } from '../commands/experiment-mesh.js';
+import { experimentIbg } from '../commands/experiment-ibg.js';
+import { ibgFit } from '../commands/ibg-fit.js';
 import { exactLogZ, exactMarginals, exactSample } from '../commands/exact-planar.js';
 import { graphInfo } from '../commands/graph-info.js';
 import { mcmc } from '../commands/mcmc.js';
@@ -34,11 +36,15 @@ export const USAGE = `usage:
   isinglab exact sample FILE ${MODEL_USAGE} --samples S [--seed S] --out samples.json [--json]
       exact log Z / edge correlations / independent samples of a zero-field Ising model on a planar
       or K3,3-minor-free graph
+  isinglab ibg fit FILE --k K [--epochs E] [--seed S] [--format F] [--json]
+      fit statistics of a K-community intersecting block graph (seed 003) of a directed graph file
   isinglab experiment [NAME] [--config quick|paper] [--data DIR] [--json]
       run an experiment: data-stats (the default), spai (seed 000's sparse approximate inverses;
       results/spai/<config>/results.json and .svg), segmentation (seed 000's Ising image segmentation
-      on dsb2018-nuclei; results/segmentation/<config>/results.json and .png) or mesh (seed 000's mesh
-      coarsening; results/mesh/<config>/results.json and .svg); Ctrl-C, then the same command, resumes
+      on dsb2018-nuclei; results/segmentation/<config>/results.json and .png), mesh (seed 000's mesh
+      coarsening; results/mesh/<config>/results.json and .svg) or ibg (seed 003's node classification
+      on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config quick|reduced|paper; results/ibg/<config>/);
+      Ctrl-C, then the same command, resumes
   isinglab --help`;
 
 class UsageError extends Error {}
@@ -85,6 +91,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         workers: { type: 'string' },
         samples: { type: 'string' },
         out: { type: 'string' },
+        k: { type: 'string' },
+        epochs: { type: 'string' },
       },
     });
   } catch (error) {
@@ -117,12 +125,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === 'sample') return exactSample(rest[0] as string, pick(values, [...keys, 'samples', 'seed', 'out']), io);
     return (command === 'logz' ? exactLogZ : exactMarginals)(rest[0] as string, pick(values, [...keys]), io);
   }
+  if (group === 'ibg' && command === 'fit') {
+    if (rest.length !== 1) throw new UsageError('ibg fit takes exactly one FILE');
+    return ibgFit(rest[0] as string, pick(values, ['k', 'epochs', 'seed', 'format', 'json']), io);
+  }
   if (group === 'experiment') {
     const name = command ?? 'data-stats';
     if (name === 'spai') return experimentSpai(pick(values, ['config', 'data', 'json']), io);
     if (name === 'segmentation') return experimentSegmentation(pick(values, ['config', 'data', 'json']), io);
     if (name === 'mesh') return experimentMesh(pick(values, ['config', 'data', 'json']), io);
-    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation, mesh)`);
+    if (name === 'ibg') return experimentIbg(pick(values, ['config', 'data', 'json']), io);
+    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation, mesh, ibg)`);
     return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);
   }
   throw new UsageError(`unknown command ${[group, command].filter(Boolean).join(' ')}`);

@@ -1,0 +1,123 @@
+/**
+ * `isinglab ibg fit` and `isinglab experiment ibg` as functions (the CLI dispatcher wires them): the fit statistics
+ * of a small planted two-block digraph, the printed tables, and a table of bad inputs (each an InvalidArgumentError
+ * naming the flag, which the CLI turns into one line and exit code 2).
+ */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { InvalidArgumentError, createRng } from '@isinglab/graph';
+import { directedSbm } from '@isinglab/ibg';
+import { ibgFit } from '../../src/commands/ibg-fit.js';
+import { experimentIbg } from '../../src/commands/experiment-ibg.js';
+import type { IbgRunConfig } from '../../src/experiments/ibg/run-ibg-experiment.js';
+
+tf.env().set('PROD', true);
+const dir = mkdtempSync(join(tmpdir(), 'isinglab-ibg-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+// Two blocks of 10 nodes, every arc from block 0 to block 1 (100 arcs): exactly an IBG with one community
+// (sources block 0, targets block 1, weight 1), so K = 1 can fit it almost exactly.
+const blockFile = join(dir, 'blocks.txt');
+const lines: string[] = [];
+for (let i = 0; i < 10; i++) for (let j = 10; j < 20; j++) lines.push(`${i} ${j}`);
+writeFileSync(blockFile, `${lines.join('\n')}\n`);
+
+describe('isinglab ibg fit', () => {
+  it('fits a planted one-community digraph almost exactly and reports consistent statistics (--json)', async () => {
+    const c = capture();
+    expect(await ibgFit(blockFile, { k: '1', epochs: '300', json: true }, c.io)).toBe(0);
+    const s = JSON.parse(c.out.join('\n'));
+    expect(s).toMatchObject({ nodes: 20, arcs: 100, communities: 1, epochs: 300, seed: 1 });
+    // measured 1.41e-6 (the SVD start is already exact up to the 1e-6 membership clamp; Adam keeps it there);
+    // 1e-5 leaves room for rounding but fails for any fit that misses the block structure
+    expect(s.relativeError).toBeLessThan(1e-5);
+    expect(s.relativeError).toBeLessThanOrEqual(s.initialRelativeError + 1e-12);
+    expect(s.cutSimilarityLower).toBeGreaterThanOrEqual(0);
+    expect(s.cutSimilarityLower).toBeLessThanOrEqual(s.cutSimilarityUpper);
+    expect(s.msPerEpoch).toBeGreaterThan(0);
+  });
+
+  it('prints a human-readable report without --json', async () => {
+    const c = capture();
+    expect(await ibgFit(blockFile, { k: '2', epochs: '20' }, c.io)).toBe(0);
+    expect(c.out[0]).toContain('20 nodes, 100 arcs; IBG with K = 2');
+    expect(c.out.join('\n')).toMatch(/densifying cut similarity: between/);
+  });
+
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '# no arcs\n');
+  const bad: [string, string, Record<string, string>, string][] = [
+    ['missing --k', blockFile, {}, '--k'],
+    ['--k 0', blockFile, { k: '0' }, '--k'],
+    ['--k not a number', blockFile, { k: 'two' }, '--k'],
+    ['--k fractional', blockFile, { k: '1.5' }, '--k'],
+    ['--epochs negative', blockFile, { k: '1', epochs: '-1' }, '--epochs'],
+    ['--seed negative', blockFile, { k: '1', seed: '-3' }, '--seed'],
+    ['--format unknown', blockFile, { k: '1', format: 'csv' }, '--format'],
+    ['K above the node count', blockFile, { k: '21' }, 'FILE'],
+    ['a file without arcs', empty, { k: '1' }, 'FILE'],
+  ];
+  it.each(bad)('rejects %s with an InvalidArgumentError naming the argument', async (_label, file, options, argument) => {
+    const c = capture();
+    const error = await ibgFit(file, options, c.io).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toBe(argument);
+    expect(c.out).toEqual([]);
+  });
+
+  it('rejects a missing file with an isinglab error (exit code 2 in the CLI), not a crash', async () => {
+    const error = await ibgFit(join(dir, 'no-such-file.txt'), { k: '1' }, capture().io).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+  });
+});
+
+describe('isinglab experiment ibg', () => {
+  const sbm = directedSbm({ nodes: 60, probabilities: [[0.02, 0.25], [0.25, 0.02]], featureDim: 4, splits: 1, rng: createRng(9) });
+  const configs: Record<string, IbgRunConfig> = {
+    smoke: { name: 'smoke', datasets: ['sbm'], splits: [0], models: ['IBG-NN', 'Dir-GNN', 'MLP'], communities: 2, fitEpochs: 10, fitLearningRate: 0.03, densifyingScale: 20, layers: 1, hidden: 4, encoder: 0, dropout: 0, normalize: false, jumpingKnowledge: 'none', residual: {}, learningRate: 0.01, epochs: 3, patience: 3 },
+  };
+
+  it('runs a configuration, prints the fit and accuracy tables with progress on stderr, and writes the results', async () => {
+    const outDir = join(dir, 'experiment');
+    const c = capture();
+    expect(await experimentIbg({ config: 'smoke' }, c.io, { configs, outDir, datasets: { sbm } })).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toContain('rel. error (W)');
+    expect(text).toMatch(/sbm\s+IBG-NN\s+1/);
+    expect(text).toMatch(/sbm\s+Dir-GNN\s+1/);
+    expect(text).toMatch(/sbm\s+MLP\s+1/);
+    expect(c.err.some((l) => /ibg sbm split 0 IBG-NN done: .*test acc/.test(l))).toBe(true);
+    expect(existsSync(join(outDir, 'results.json'))).toBe(true);
+    expect(existsSync(join(outDir, 'results.svg'))).toBe(true);
+    // --json: one parseable line; the second run loads every split from its checkpoint
+    const j = capture();
+    expect(await experimentIbg({ config: 'smoke', json: true }, j.io, { configs, outDir, datasets: { sbm } })).toBe(0);
+    const parsed = JSON.parse(j.out.join('\n'));
+    expect(parsed.summary).toHaveLength(3);
+    expect(j.err.filter((l) => l.includes('loaded from checkpoint'))).toHaveLength(3);
+  });
+
+  it('rejects an unknown --config with an InvalidArgumentError naming it', async () => {
+    const error = await experimentIbg({ config: 'huge' }, capture().io, { configs }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toBe('--config');
+  });
+});
