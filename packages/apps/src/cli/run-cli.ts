@@ -11,6 +11,7 @@ import { experimentSegmentation } from '../commands/experiment-segmentation.js';
 import { experimentMesh } from '../commands/experiment-mesh.js';
 import { experimentIbg } from '../commands/experiment-ibg.js';
 import { ibgFit } from '../commands/ibg-fit.js';
+import { experimentFvsVan } from '../commands/experiment-fvs-van.js';
 import { exactLogZ, exactMarginals, exactSample } from '../commands/exact-planar.js';
 import { graphInfo } from '../commands/graph-info.js';
 import { mcmc } from '../commands/mcmc.js';
@@ -42,9 +43,10 @@ export const USAGE = `usage:
       run an experiment: data-stats (the default), spai (seed 000's sparse approximate inverses;
       results/spai/<config>/results.json and .svg), segmentation (seed 000's Ising image segmentation
       on dsb2018-nuclei; results/segmentation/<config>/results.json and .png), mesh (seed 000's mesh
-      coarsening; results/mesh/<config>/results.json and .svg) or ibg (seed 003's node classification
-      on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config quick|reduced|paper; results/ibg/<config>/);
-      Ctrl-C, then the same command, resumes
+      coarsening; results/mesh/<config>/results.json and .svg), ibg (seed 003's node classification
+      on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config quick|reduced|paper; results/ibg/<config>/)
+      or fvs-van (seed 001: karate/polblogs correlations, lattice free energy, spin glasses, censored
+      block model; results/fvs-van/<config>/); Ctrl-C, then the same command, resumes
   isinglab --help`;
 
 class UsageError extends Error {}
@@ -135,7 +137,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (name === 'segmentation') return experimentSegmentation(pick(values, ['config', 'data', 'json']), io);
     if (name === 'mesh') return experimentMesh(pick(values, ['config', 'data', 'json']), io);
     if (name === 'ibg') return experimentIbg(pick(values, ['config', 'data', 'json']), io);
-    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation, mesh, ibg)`);
+    if (name === 'fvs-van') return experimentFvsVan(pick(values, ['config', 'data', 'json']), io);
+    if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation, mesh, ibg, fvs-van)`);
     return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);
   }
   throw new UsageError(`unknown command ${[group, command].filter(Boolean).join(' ')}`);
