@@ -24,6 +24,11 @@ export interface DirGnnClassifierOptions {
   encoder?: number;
   /** Dir-GNN's α: weight of the out-neighbour aggregation (ignored by the MLP). @default 0.5 */
   alpha?: number;
+  /**
+   * Dir-GNN's self term h W_self (ignored by the MLP). The reference Dir-GCN (Rossi et al.'s DirGCNConv) has none:
+   * a node sees its own features only through the other direction's neighbours. @default true
+   */
+  rootWeight?: boolean;
   /** σ. @default 'relu' */
   activation?: ActivationName;
   /** Dropout rate after every layer (training only). @default 0.2 */
@@ -34,15 +39,16 @@ export interface DirGnnClassifierOptions {
   jumpingKnowledge?: 'none' | 'cat';
 }
 
-export type MlpClassifierOptions = Omit<DirGnnClassifierOptions, 'alpha'>;
+export type MlpClassifierOptions = Omit<DirGnnClassifierOptions, 'alpha' | 'rootWeight'>;
 type Config = Readonly<Required<DirGnnClassifierOptions>>;
 
-const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'alpha', 'activation', 'dropout', 'normalize', 'jumpingKnowledge'] as const;
+const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'alpha', 'rootWeight', 'activation', 'dropout', 'normalize', 'jumpingKnowledge'] as const;
 const DEFAULTS = Object.freeze({
   hidden: 64,
   layers: 2,
   encoder: 0,
   alpha: 0.5,
+  rootWeight: true,
   activation: 'relu' as ActivationName,
   dropout: 0.2,
   normalize: false,
@@ -61,6 +67,7 @@ function baselineConfig(fn: string, options: unknown, keys: readonly (keyof DirG
     layers: checkInteger(site, 'options.layers', pick('layers'), { min: 1 }),
     encoder: checkInteger(site, 'options.encoder', pick('encoder'), { min: 0 }),
     alpha: checkFiniteNumber(site, 'options.alpha', pick('alpha'), { min: 0, max: 1 }),
+    rootWeight: checkBoolean(site, 'options.rootWeight', pick('rootWeight')),
     activation: checkOneOf(site, 'options.activation', pick('activation'), ACTIVATIONS),
     dropout: checkFiniteNumber(site, 'options.dropout', pick('dropout'), { min: 0, max: 1, maxExclusive: true }),
     normalize: checkBoolean(site, 'options.normalize', pick('normalize')),
@@ -135,7 +142,7 @@ export class DirGnnClassifier extends StackedClassifier {
   constructor(adjacencies: DirGnnAdjacencies, features: NodeFeatures, config: Config) {
     super(features, config);
     this.adjacencies = adjacencies;
-    this.convs = Array.from({ length: config.layers }, (_, l) => new DirGNNConv({ units: config.hidden, alpha: config.alpha, activation: 'linear', seed: config.seed + 100 * (l + 1) }));
+    this.convs = Array.from({ length: config.layers }, (_, l) => new DirGNNConv({ units: config.hidden, alpha: config.alpha, rootWeight: config.rootWeight, activation: 'linear', seed: config.seed + 100 * (l + 1) }));
     this.finish();
   }
 
@@ -179,7 +186,7 @@ export class MlpClassifier extends StackedClassifier {
 }
 
 /**
- * Dir-GNN node classifier: L DirGNNConv layers h' = σ(h W_self + (1 − α) Â_in h W_in + α Â_out h W_out + b) with
+ * Dir-GNN node classifier: L DirGNNConv layers h' = σ([h W_self] + (1 − α) Â_in h W_in + α Â_out h W_out + b) with
  * the Dir-GCN normalisation 1/√(d_in d_out) (dirGnnAdjacencies). O(L·(E·F + N·F²)) per forward pass.
  * @example const model = createDirGnnClassifier(data.graph, data.features, { classes: data.classes, seed: 1 });
  */
@@ -200,6 +207,6 @@ export function createDirGnnClassifier(graph: Graph, features: NodeFeatures, opt
  */
 export function createMlpClassifier(features: NodeFeatures, options: MlpClassifierOptions): MlpClassifier {
   const fn = 'createMlpClassifier';
-  const config = baselineConfig(fn, options, KEYS.filter((k) => k !== 'alpha'));
+  const config = baselineConfig(fn, options, KEYS.filter((k) => k !== 'alpha' && k !== 'rootWeight'));
   return new MlpClassifier(checkNodeFeatures({ pkg: 'ibg', fn }, features), config);
 }

@@ -1,7 +1,7 @@
 /**
  * One IBG-NN layer (seed 003, Section 6, eq. 9, and Appendix K), on a fixed IBG (U, V, r) of the graph:
  *
- *   H' = σ( H W + b + U_r Φ_src(U_r^† H) + V_r Φ_dst(V_r^† H) [+ H] ),   U_r = U diag(r), V_r = V diag(r)
+ *   H' = σ( [H W] + b + U_r Φ_src(U_r^† H) + V_r Φ_dst(V_r^† H) [+ H] ),   U_r = U diag(r), V_r = V diag(r)
  *
  * Source/target analysis U_r^† H, V_r^† H (K × F) are the least-squares community features of the node signal;
  * Φ_src, Φ_dst are community-level functions (K × F → K × F'); synthesis U_r ·, V_r · maps them back to the
@@ -39,6 +39,8 @@ export interface IBGConvConfig {
   residual?: boolean;
   /** Bias b of the node-wise term. @default true */
   useBias?: boolean;
+  /** The node-wise term H W (false: a node sees its own features only through its communities). @default true */
+  selfTerm?: boolean;
   /** Seed of the initialisers (weight j uses seed + j); undefined: tfjs' global generator. */
   seed?: number;
   name?: string;
@@ -86,6 +88,7 @@ export class IBGConv extends tf.layers.Layer {
   readonly activation: ActivationName;
   readonly residual: boolean;
   readonly useBias: boolean;
+  readonly selfTerm: boolean;
   readonly seed: number | undefined;
   private selfKernel: tf.LayerVariable | undefined;
   private selfBias: tf.LayerVariable | undefined;
@@ -97,7 +100,7 @@ export class IBGConv extends tf.layers.Layer {
       throw new InvalidArgumentError({ ...SITE, argument: 'config', value: config, rule: 'an object { units, communities, ... }' });
     }
     // the last three come back from tf.layers' own getConfig in a serialisation round trip
-    const known = ['units', 'communities', 'community', 'pool', 'activation', 'residual', 'useBias', 'seed', 'name', 'trainable', 'dtype', 'batchInputShape', 'inputShape'];
+    const known = ['units', 'communities', 'community', 'pool', 'activation', 'residual', 'useBias', 'selfTerm', 'seed', 'name', 'trainable', 'dtype', 'batchInputShape', 'inputShape'];
     for (const key of Object.keys(config)) {
       if (!known.includes(key)) throw new InvalidArgumentError({ ...SITE, argument: `config.${key}`, value: (config as unknown as Record<string, unknown>)[key], rule: `absent (unknown option; known options are ${known.join(', ')})` });
     }
@@ -108,6 +111,7 @@ export class IBGConv extends tf.layers.Layer {
     this.activation = checkOneOf(SITE, 'config.activation', config.activation ?? 'relu', ACTIVATIONS);
     this.residual = checkBoolean(SITE, 'config.residual', config.residual ?? false);
     this.useBias = checkBoolean(SITE, 'config.useBias', config.useBias ?? true);
+    this.selfTerm = checkBoolean(SITE, 'config.selfTerm', config.selfTerm ?? true);
     this.seed = config.seed === undefined ? undefined : checkInteger(SITE, 'config.seed', config.seed);
   }
 
@@ -124,7 +128,7 @@ export class IBGConv extends tf.layers.Layer {
     }
     const u = this.units;
     const zeros = tf.initializers.zeros();
-    this.selfKernel = this.addWeight('self_kernel', [f, u], 'float32', this.init(0));
+    if (this.selfTerm) this.selfKernel = this.addWeight('self_kernel', [f, u], 'float32', this.init(0));
     if (this.useBias) this.selfBias = this.addWeight('self_bias', [u], 'float32', zeros);
     let offset = 1;
     for (const dir of ['source', 'target'] as const) {
@@ -196,18 +200,19 @@ export class IBGConv extends tf.layers.Layer {
       if (ops.nodes !== h.shape[0] || ops.communities !== this.communities) {
         throw new InvalidArgumentError({ ...SITE, argument: 'kwargs.operators', value: `operators for ${ops.nodes} nodes and ${ops.communities} communities`, rule: `operators for ${h.shape[0]} nodes (rows of the input) and ${this.communities} communities (config.communities)` });
       }
-      let out: tf.Tensor = tf.matMul(h, (this.selfKernel as tf.LayerVariable).read() as tf.Tensor2D);
-      if (this.selfBias !== undefined) out = tf.add(out, this.selfBias.read());
+      let out: tf.Tensor | undefined = this.selfKernel === undefined ? undefined : tf.matMul(h, this.selfKernel.read() as tf.Tensor2D);
+      if (this.selfBias !== undefined) out = out === undefined ? this.selfBias.read() : tf.add(out, this.selfBias.read());
       const pairs: [DirectionWeights, tf.Tensor2D, tf.Tensor2D][] = [
         [this.directions.source, ops.sourceAnalysis, ops.sourceSynthesis],
         [this.directions.target, ops.targetAnalysis, ops.targetSynthesis],
       ];
       for (const [w, analysis, synthesis] of pairs) {
         const phi = this.communityFunction(w, () => tf.matMul(analysis, h));
-        out = tf.add(out, tf.matMul(synthesis, phi));
+        const term = tf.matMul(synthesis, phi);
+        out = out === undefined ? term : tf.add(out, term);
       }
-      if (this.residual) out = tf.add(out, h);
-      return activate(out, this.activation);
+      if (this.residual) out = tf.add(out as tf.Tensor, h);
+      return activate(out as tf.Tensor, this.activation);
     });
   }
 
@@ -220,6 +225,7 @@ export class IBGConv extends tf.layers.Layer {
       activation: this.activation,
       residual: this.residual,
       useBias: this.useBias,
+      selfTerm: this.selfTerm,
       ...(this.seed === undefined ? {} : { seed: this.seed }),
     };
     return { ...super.getConfig(), ...own };

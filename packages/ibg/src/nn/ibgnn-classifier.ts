@@ -33,6 +33,8 @@ export interface IbgnnClassifierOptions {
   activation?: ActivationName;
   /** Dropout rate after every layer (training only). @default 0.2 */
   dropout?: number;
+  /** The node-wise term H W of every layer (see IBGConv's selfTerm). @default true */
+  selfTerm?: boolean;
   /** Residual connections in layers whose input and output widths agree. @default false */
   residual?: boolean;
   /** Scale every layer's output rows to unit norm (the seed's "normalization"). @default false */
@@ -45,7 +47,7 @@ export interface IbgnnClassifierOptions {
 
 const FN = 'createIbgnnClassifier';
 const SITE = { pkg: 'ibg', fn: FN } as const;
-const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'community', 'pool', 'activation', 'dropout', 'residual', 'normalize', 'jumpingKnowledge', 'rcond'] as const;
+const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'community', 'pool', 'activation', 'dropout', 'selfTerm', 'residual', 'normalize', 'jumpingKnowledge', 'rcond'] as const;
 const DEFAULTS = Object.freeze({
   hidden: 64,
   layers: 2,
@@ -54,6 +56,7 @@ const DEFAULTS = Object.freeze({
   pool: 'mean' as 'mean' | 'max',
   activation: 'relu' as ActivationName,
   dropout: 0.2,
+  selfTerm: true,
   residual: false,
   normalize: false,
   jumpingKnowledge: 'none' as 'none' | 'cat',
@@ -77,6 +80,7 @@ export function ibgnnClassifierConfig(options: IbgnnClassifierOptions): IbgnnCla
     pool: checkOneOf(SITE, 'options.pool', pick('pool'), ['mean', 'max'] as const),
     activation: checkOneOf(SITE, 'options.activation', pick('activation'), ACTIVATIONS),
     dropout: checkFiniteNumber(SITE, 'options.dropout', pick('dropout'), { min: 0, max: 1, maxExclusive: true }),
+    selfTerm: checkBoolean(SITE, 'options.selfTerm', pick('selfTerm')),
     residual: checkBoolean(SITE, 'options.residual', pick('residual')),
     normalize: checkBoolean(SITE, 'options.normalize', pick('normalize')),
     jumpingKnowledge: checkOneOf(SITE, 'options.jumpingKnowledge', pick('jumpingKnowledge'), ['none', 'cat'] as const),
@@ -117,6 +121,7 @@ export class IbgnnClassifier implements NodeClassifier {
           community: config.community,
           pool: config.pool,
           activation: config.activation,
+          selfTerm: config.selfTerm,
           residual: config.residual && width === config.hidden,
           seed: config.seed + 100 * (l + 1),
         }),

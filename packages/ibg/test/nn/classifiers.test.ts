@@ -133,6 +133,56 @@ for (const backend of TEST_BACKENDS) {
       model.dispose();
     });
 
+    it('IBG-NN without the node-wise term (selfTerm: false) equals the reference', () => {
+      // the graph reaches a node only through its communities: H' = σ(b + U_r Φ(U_r⁺ H) + V_r Φ(V_r⁺ H))
+      const rng = createRng(21);
+      const factors = randomFactors(N, K, rng);
+      const x = randomMat(N, D, rng);
+      const features: NodeFeatures = { kind: 'dense', rows: N, cols: D, values: x.data };
+      const model = createIbgnnClassifier(factors, features, { classes: 3, seed: 4, hidden: 5, layers: 2, activation: 'tanh', selfTerm: false });
+      randomiseVariables(model.trainableVariables, 6);
+      const w = model.trainableVariables.map(toMat);
+      // per layer: self bias, then W, b for source and target (no self kernel)
+      expect(w).toHaveLength(2 * 5 + 2);
+      const cfg: RefConvConfig = { community: 'linear', pool: 'mean', activation: 'tanh', residual: false, useBias: true, selfTerm: false };
+      const ops = refOperators(factors);
+      let h = x;
+      for (let l = 0; l < 2; l++) h = ibgConvReference(cfg, w.slice(5 * l, 5 * l + 5), h, ops);
+      const want = addRow(matmul(h, w[10]!), w[11]!.data);
+      tf.tidy(() => expect(maxAbsDiff(model.logits().dataSync(), want.data)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want.data))));
+      model.dispose();
+    });
+
+    it('Dir-GCN as in the reference code (α = 1, no self term) equals D_out^-1/2 A D_in^-1/2 H W_out + b', () => {
+      // Rossi et al.'s DirGCNConv: α·lin(Â H) + (1 − α)·lin(Âᵀ-normalised H), no root weight; chameleon uses α = 1
+      const rng = createRng(12);
+      const arcs: [number, number][] = [];
+      for (let u = 0; u < N; u++) for (let v = 0; v < N; v++) if (u !== v && rng.float64() < 0.3) arcs.push([u, v]);
+      arcs.push([2, 2]);
+      const graph: Graph = fromEdges(arcs, { order: N, directed: true, selfLoops: 'keep' });
+      const x = randomMat(N, D, rng);
+      const features: NodeFeatures = { kind: 'dense', rows: N, cols: D, values: x.data };
+      const model = createDirGnnClassifier(graph, features, { classes: 3, seed: 3, hidden: 4, layers: 2, alpha: 1, rootWeight: false, activation: 'tanh' });
+      randomiseVariables(model.trainableVariables, 2);
+      const w = model.trainableVariables.map(toMat);
+      // per layer: in kernel (weight 0 at α = 1), out kernel, bias; then the head
+      expect(w).toHaveLength(2 * 3 + 2);
+      // dense A with A[u, v] = 1 for u → v, then row-scale by d_out^-1/2 and column-scale by d_in^-1/2
+      const a = mat(N, N);
+      for (const [u, v] of arcs) a.data[u * N + v] = 1;
+      const rowSum = (i: number) => Array.from({ length: N }, (_, j) => a.data[i * N + j]!).reduce((s, t) => s + t, 0);
+      const colSum = (j: number) => Array.from({ length: N }, (_, i) => a.data[i * N + j]!).reduce((s, t) => s + t, 0);
+      const norm = mat(N, N, a.data.map((v, k) => (v === 0 ? 0 : v / Math.sqrt(rowSum(Math.floor(k / N)) * colSum(k % N)))));
+      let h = x;
+      for (let l = 0; l < 2; l++) {
+        const [, wOut, b] = w.slice(3 * l, 3 * l + 3) as [Mat, Mat, Mat];
+        h = tanh(addRow(matmul(norm, matmul(h, wOut)), b.data));
+      }
+      const want = addRow(matmul(h, w[6]!), w[7]!.data);
+      tf.tidy(() => expect(maxAbsDiff(model.logits().dataSync(), want.data)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want.data))));
+      model.dispose();
+    });
+
     it('Dir-GNN (Dir-GCN normalisation from the arc list) and the MLP equal their references', () => {
       const rng = createRng(8);
       const arcs: [number, number][] = [];
@@ -201,6 +251,7 @@ describe('classifier option validation', () => {
     ['options.activation', () => createIbgnnClassifier(factors, features, { ...ok, activation: 'gelu' as never })],
     ['options.dropout', () => createIbgnnClassifier(factors, features, { ...ok, dropout: 1 })],
     ['options.residual', () => createIbgnnClassifier(factors, features, { ...ok, residual: 1 as never })],
+    ['options.selfTerm', () => createIbgnnClassifier(factors, features, { ...ok, selfTerm: 'no' as never })],
     ['options.normalize', () => createIbgnnClassifier(factors, features, { ...ok, normalize: 'yes' as never })],
     ['options.jumpingKnowledge', () => createIbgnnClassifier(factors, features, { ...ok, jumpingKnowledge: 'max' as never })],
     ['options.rcond', () => createIbgnnClassifier(factors, features, { ...ok, rcond: -1 })],
@@ -214,6 +265,8 @@ describe('classifier option validation', () => {
     ['features', () => createDirGnnClassifier(fromEdges([[0, 1]], { order: N + 2, directed: true }), features, ok)],
     ['options.alpha', () => createDirGnnClassifier(fromEdges([[0, 1]], { order: N, directed: true }), features, { ...ok, alpha: 2 })],
     ['options.alpha', () => createMlpClassifier(features, { ...ok, alpha: 0.5 } as never)],
+    ['options.rootWeight', () => createDirGnnClassifier(fromEdges([[0, 1]], { order: N, directed: true }), features, { ...ok, rootWeight: 0 as never })],
+    ['options.rootWeight', () => createMlpClassifier(features, { ...ok, rootWeight: false } as never)],
     ['options.layers', () => createMlpClassifier(features, { ...ok, layers: 1.5 })],
   ];
   it.each(bad)('%s: InvalidArgumentError and no tensor left behind', (argument, call) => {

@@ -46,6 +46,8 @@ export interface RefConvConfig {
   activation: 'linear' | 'relu' | 'tanh';
   residual: boolean;
   useBias: boolean;
+  /** The node-wise term H W (absent: no self kernel in `weights`). @default true */
+  selfTerm?: boolean;
 }
 
 const act = (a: Mat, name: RefConvConfig['activation']): Mat =>
@@ -59,7 +61,7 @@ const act = (a: Mat, name: RefConvConfig['activation']): Mat =>
 export function ibgConvReference(cfg: RefConvConfig, weights: Mat[], h: Mat, ops: RefOperators): Mat {
   let k = 0;
   const next = () => weights[k++] as Mat;
-  let out = matmul(h, next());
+  let out = cfg.selfTerm === false ? mat(h.rows, weights[0]!.cols) : matmul(h, next());
   if (cfg.useBias) out = addRow(out, next().data);
   for (const [p, s] of [
     [ops.pu, ops.us],
