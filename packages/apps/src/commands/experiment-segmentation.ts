@@ -36,14 +36,18 @@ export async function experimentSegmentation(options: ExperimentSegmentationOpti
   const started = Date.now();
   return withInterrupt(async (signal) => {
     let report: ReturnType<typeof stepProgress> | undefined;
+    // per seed: U-Net epochs 1..P, Ising epochs 1..E−P, U-Net epochs P+1..E (P = 0: Ising first, then the U-Net)
+    const pretrain = config.isingPretrainEpochs ?? 0;
+    const perSeed = 2 * config.epochs - pretrain;
     const summary = runSegmentation(config, {
       outDir,
       dataDir: data.dir,
       ...(env.maxStepsPerEpoch === undefined ? {} : { maxStepsPerEpoch: env.maxStepsPerEpoch }),
       signal,
       onProgress: (p) => {
-        const unit = ((config.seeds.indexOf(p.seed) * 2 + (p.model === 'ising' ? 0 : 1)) * config.epochs + p.epoch - 1) * p.steps + p.step;
-        report ??= stepProgress(config.seeds.length * 2 * config.epochs * p.steps);
+        const epochs = p.model === 'ising' ? pretrain + p.epoch - 1 : p.epoch <= pretrain ? p.epoch - 1 : config.epochs - pretrain + p.epoch - 1;
+        const unit = (config.seeds.indexOf(p.seed) * perSeed + epochs) * p.steps + p.step;
+        report ??= stepProgress(config.seeds.length * perSeed * p.steps);
         const line = report(unit, { loss: p.loss }, p.step === p.steps);
         if (line !== null) io.err(`segmentation seed ${p.seed} ${p.model} epoch ${p.epoch}/${p.epochs} step ${p.step}/${p.steps} ${line}`);
       },

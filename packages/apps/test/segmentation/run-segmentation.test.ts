@@ -101,6 +101,48 @@ withData('the segmentation experiment runner (smoke test on 8 real images)', () 
     expect(fresh.results[0]!.trainingLoss).toEqual(reference.results[0]!.trainingLoss);
   });
 
+  it('isingPretrainEpochs: the Ising model starts from the U-Net at that epoch, the U-Net trains as without it, and resumes exactly', () => {
+    const one = { dataDir: data, dataset, maxStepsPerEpoch: 1 };
+    const plain = runSegmentation(tiny(3), { outDir: join(dir, 'pre-plain'), ...one });
+    const config = { ...tiny(3), isingPretrainEpochs: 1, isingLearningRate: 0.005 };
+    const numTensors = tf.memory().numTensors;
+    const straight = runSegmentation(config, { outDir: join(dir, 'pre-straight'), ...one });
+    expect(tf.memory().numTensors).toBe(numTensors);
+    // the U-Net's training split at the copy is the same as in one go; the Ising model fine-tunes 3 − 1 epochs
+    expect(straight.results[0]!.trainingLoss.unet).toEqual(plain.results[0]!.trainingLoss.unet);
+    expect(straight.results[0]!.dice.unet).toEqual(plain.results[0]!.dice.unet);
+    expect(straight.results[0]!.trainingLoss.ising).toHaveLength(2);
+    expect(straight.results[0]!.trainingLoss.ising).not.toEqual(plain.results[0]!.trainingLoss.ising.slice(0, 2));
+
+    // interrupted in the U-Net's last epoch (after the Ising model finished): the rerun keeps the Ising checkpoint
+    // instead of copying the U-Net again, and continues the U-Net from epoch 2
+    const resumed = join(dir, 'pre-resumed');
+    const controller = new AbortController();
+    expect(() =>
+      runSegmentation(config, {
+        outDir: resumed,
+        ...one,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.model === 'unet' && p.epoch === 2) controller.abort(new Error('stop'));
+        },
+      }),
+    ).toThrow('stop');
+    const again = runSegmentation(config, { outDir: resumed, ...one });
+    expect(again.results[0]!.trainingLoss).toEqual(straight.results[0]!.trainingLoss);
+    expect(again.results[0]!.couplings).toEqual(straight.results[0]!.couplings);
+    expect(again.results[0]!.dice).toEqual(straight.results[0]!.dice);
+
+    // a changed pretraining budget is another configuration: its checkpoints start afresh
+    const other = runSegmentation({ ...config, isingPretrainEpochs: 2 }, { outDir: resumed, ...one });
+    const reference = runSegmentation({ ...config, isingPretrainEpochs: 2 }, { outDir: join(dir, 'pre-reference'), ...one });
+    expect(other.results[0]!.trainingLoss).toEqual(reference.results[0]!.trainingLoss);
+    expect(other.results[0]!.trainingLoss.ising).toHaveLength(1);
+    expect(() => runSegmentation({ ...tiny(2), isingPretrainEpochs: 3 }, { outDir: join(dir, 'x'), ...one })).toThrow(
+      /config.isingPretrainEpochs must be an integer in \[0, config.epochs = 2\]/,
+    );
+  });
+
   it('the CLI command prints Dice for both models; a bad data folder or config is a typed error', async () => {
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: () => undefined };

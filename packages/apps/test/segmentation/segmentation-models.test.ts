@@ -122,6 +122,70 @@ describe('one training step of each model', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('initialiseFieldFrom: the Ising fields are the cross-entropy logits / (2β), so σ(2βh) = σ(logit); the source is untouched', () => {
+    const before = tf.memory().numTensors;
+    const source = new CrossEntropySegmenter({ ...config, seed: 8 });
+    const optimizer = new Adam(source.variables(), { learningRate: 0.01 });
+    const batch = syntheticBatch(2, 16, 6);
+    // a trained (not freshly initialised) source, so every layer differs from the target's initial weights
+    source.trainStep(batch, optimizer);
+    optimizer.dispose();
+    const sourceWeights = source.variables().map((v) => Float32Array.from(v.dataSync()));
+    for (const beta of [1, 0.5]) {
+      const model = new IsingSegmenter({ ...config, beta });
+      const count = tf.memory().numTensors;
+      model.initialiseFieldFrom(source.unet);
+      expect(tf.memory().numTensors).toBe(count);
+      const logits = source.logits(batch);
+      const fields = model.fields(batch);
+      for (let b = 0; b < batch.length; b++) {
+        // float32 rounding of the scaled head only (measured max |Δ| ≈ 1e-7 of logits of order 1)
+        for (let i = 0; i < 256; i++) expect(Math.abs(fields[b]![i]! - logits[b]![i]! / (2 * beta))).toBeLessThan(1e-5);
+      }
+      // training the copy leaves the source's variables alone
+      const adam = new Adam(model.variables(), { learningRate: 0.01 });
+      model.trainStep(batch, adam, createRng(1));
+      adam.dispose();
+      source.variables().forEach((v, i) => expect(Float32Array.from(v.dataSync())).toEqual(sourceWeights[i]));
+      model.dispose();
+    }
+    const shallow = new IsingSegmenter({ ...config, depth: 1 });
+    expect(() => shallow.initialiseFieldFrom(source.unet)).toThrow(/another architecture/);
+    shallow.dispose();
+    source.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('predictMode: sign(h) when couplings vanish, otherwise a local mode (no single flip lowers the energy, checked by brute force)', () => {
+    const size = 4;
+    const rng = createRng(12);
+    const h = Float32Array.from({ length: size * size }, () => 2 * rng.float64() - 1);
+    const weak = new IsingSegmenter({ size, baseFilters: 2, depth: 1, initialCoupling: 1e-9, initialDiagonalCoupling: 1e-9 });
+    expect(weak.predictMode(h)).toEqual(Uint8Array.from(h, (v) => (v > 0 ? 1 : 0)));
+    weak.dispose();
+    const model = new IsingSegmenter({ size, baseFilters: 2, depth: 1, initialCoupling: 0.4, initialDiagonalCoupling: 0.15 });
+    const [w, wd] = model.couplings();
+    const { u, v, diagonal } = model.layout;
+    const energy = (x: Int8Array): number => {
+      let e = 0;
+      for (let k = 0; k < u.length; k++) e -= (diagonal[k] === 1 ? wd : w) * x[u[k]!]! * x[v[k]!]!;
+      for (let i = 0; i < x.length; i++) e -= h[i]! * x[i]!;
+      return e;
+    };
+    const mask = model.predictMode(h);
+    const x = Int8Array.from(mask, (m) => (m === 1 ? 1 : -1));
+    const e0 = energy(x);
+    for (let i = 0; i < x.length; i++) {
+      x[i] = -x[i]!;
+      // 1e-12: float64 sums of 16 fields and 42 couplings of order 1
+      expect(energy(x)).toBeGreaterThanOrEqual(e0 - 1e-12);
+      x[i] = -x[i]!;
+    }
+    // the couplings matter here: the mode differs from sign(h) (measured: 4 of 16 pixels)
+    expect(mask).not.toEqual(Uint8Array.from(h, (hv) => (hv > 0 ? 1 : 0)));
+    model.dispose();
+  });
+
   it('the cross-entropy U-Net: the loss falls over a few steps on a separable toy batch, and tensors are freed', () => {
     const before = tf.memory().numTensors;
     const model = new CrossEntropySegmenter(config);

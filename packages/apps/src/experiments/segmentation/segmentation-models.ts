@@ -11,7 +11,8 @@
  *   the term β(Σ_edges ∂J_e x_u x_v − ⟨Σ_edges ∂J_e x_u x_v⟩); the expectation is ∇ log Z, which multiplies Σ_k w_k = 0
  *   and cancels, so the coupling part enters the surrogate as `couplingTerm` = w·S_orth(x_k) + w*·S_diag(x_k)
  *   with S the sums of x_u x_v over orthogonal and diagonal edges. No magnetisation penalty (Eq. 19's λ = 0):
- *   segmentation has no target sampling fraction. Prediction: the mean of several samples thresholded at 1/2.
+ *   segmentation has no target sampling fraction. Prediction: the mean of several samples thresholded at 1/2, or the
+ *   mode by iterated conditional modes (`predictMode`). `initialiseFieldFrom` starts the field from a cross-entropy U-Net.
  *   Summing Eq. 21 over the pixels counts every pair twice, so the seed's (w, w*) are half the per-edge J used
  *   here (E = −Σ_edges J_e x_u x_v − Σ_i h_i x_i); `couplings()` reports the per-edge values.
  *   Option `loss: 'balanced'` replaces Eq. 22 by its class-balanced form (see the option).
@@ -178,6 +179,29 @@ export class IsingSegmenter {
     this.couplingBuffer = new Float64Array(layout.u.length);
   }
 
+  /**
+   * Starts the field network from a trained cross-entropy U-Net of the same architecture: every weight is copied and
+   * the 1×1 output layer is scaled by 1/(2β), so an isolated spin's P(x_i = +1) = σ(2βh_i) equals the U-Net's σ(logit_i)
+   * (with small couplings the Ising model then starts as the U-Net's prediction, smoothed by its neighbours).
+   */
+  initialiseFieldFrom(source: tf.LayersModel): void {
+    const weights = source.getWeights();
+    const head = source.layers[source.layers.length - 1] as tf.layers.Layer;
+    const headWeights = new Set(head.getWeights());
+    const targetHead = this.unet.layers[this.unet.layers.length - 1] as tf.layers.Layer;
+    if (weights.length !== this.unet.getWeights().length || targetHead.getWeights().length !== headWeights.size) {
+      throw new Error('IsingSegmenter.initialiseFieldFrom: the source U-Net has another architecture');
+    }
+    const scale = 1 / (2 * this.config.beta);
+    const scaled = weights.map((w) => (headWeights.has(w) ? tf.mul(w, scale) : w));
+    try {
+      this.unet.setWeights(scaled);
+    } finally {
+      // getWeights hands out the variables themselves: dispose only the scaled copies
+      tf.dispose(scaled.filter((w, i) => w !== weights[i]));
+    }
+  }
+
   /** Every trainable variable: the U-Net's, then [log w, log w*]. */
   variables(): tf.Variable[] {
     return [...unetVariables(this.unet), this.logCouplings];
@@ -200,6 +224,37 @@ export class IsingSegmenter {
     for (let e = 0; e < this.couplingBuffer.length; e++) this.couplingBuffer[e] = this.layout.diagonal[e] === 1 ? wd : w;
     const model = createIsingModel(this.layout.graph, { couplings: this.couplingBuffer, fields: Float64Array.from(h), beta: this.config.beta });
     return sampleIsingSync(model, { rng, chains, sweeps: this.config.sweeps, burnIn: 0, initial: 'random', schedule: this.layout.schedule }).spins;
+  }
+
+  /**
+   * A local mode of the Ising model with field `h` by iterated conditional modes: from x_i = sign(h_i) (−1 at 0), set
+   * each spin in turn to the sign of its local field h_i + Σ_j J_ij x_j (ties keep the spin) until a sweep changes
+   * nothing (each flip lowers the energy, so this ends) or after `maxSweeps`. Deterministic: no sampling noise.
+   */
+  predictMode(h: Float32Array, maxSweeps = 50): Uint8Array {
+    const [w, wd] = this.couplings();
+    const { graph, diagonal } = this.layout;
+    const n = h.length;
+    const x = new Int8Array(n);
+    for (let i = 0; i < n; i++) x[i] = (h[i] as number) > 0 ? 1 : -1;
+    for (let sweep = 0; sweep < maxSweeps; sweep++) {
+      let flips = 0;
+      for (let i = 0; i < n; i++) {
+        let local = h[i] as number;
+        for (let p = graph.offsets[i] as number; p < (graph.offsets[i + 1] as number); p++) {
+          local += (diagonal[graph.edgeIds[p] as number] === 1 ? wd : w) * (x[graph.targets[p] as number] as number);
+        }
+        const best = local > 0 ? 1 : local < 0 ? -1 : (x[i] as number);
+        if (best !== x[i]) {
+          x[i] = best;
+          flips++;
+        }
+      }
+      if (flips === 0) break;
+    }
+    const mask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) mask[i] = x[i] === 1 ? 1 : 0;
+    return mask;
   }
 
   /** Foreground where the mean of `samples` draws of (x + 1)/2 exceeds 1/2; also returns that mean. */
