@@ -10,7 +10,7 @@ import { progressLine } from '@isinglab/gnn';
 import type { NodeClassificationDataset } from '@isinglab/ibg';
 import { IBG_CONFIGS, fitEpochsOf, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
 import { locateData, resultsDir } from '../lib/paths.js';
-import { experimentConfig, prepareTf, withInterrupt } from '../lib/experiment-command.js';
+import { experimentConfig, prepareTf, skipWithoutData, withInterrupt } from '../lib/experiment-command.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentIbgOptions {
@@ -33,6 +33,7 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
   const backend = await prepareTf();
   const outDir = env.outDir ?? join(resultsDir(), 'ibg', name);
   const data = locateData(options.data);
+  if (env.datasets === undefined && skipWithoutData('ibg', data, config.datasets, io)) return 0;
   // ETA over a budget in "work units": each fit epoch counts 1, each training epoch `trainWeight` (a training
   // epoch of the paper models costs about as much as 10 fit epochs on this machine); early stopping makes it an
   // upper bound.

@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import { formatTable } from '@isinglab/graph/testing';
 import { MESH_CONFIGS, MESH_METHODS, MESH_METHOD_LABELS, runMesh, type MeshRunConfig } from '../experiments/mesh/run-mesh.js';
-import type { LoadedMesh } from '../experiments/mesh/mesh-data.js';
+import { MESH_DATA_FOLDER, MESH_FILES, type LoadedMesh } from '../experiments/mesh/mesh-data.js';
 import { locateData, resultsDir } from '../lib/paths.js';
-import { experimentConfig, prepareTf, stepProgress, withInterrupt } from '../lib/experiment-command.js';
+import { experimentConfig, prepareTf, skipWithoutData, stepProgress, withInterrupt } from '../lib/experiment-command.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentMeshOptions {
@@ -35,6 +35,8 @@ export async function experimentMesh(options: ExperimentMeshOptions, io: CliIo, 
   const backend = await prepareTf();
   const outDir = env.outDir ?? join(resultsDir(), 'mesh', name);
   const data = locateData(options.data);
+  const needed = [...config.meshes, ...config.robustness].map((m) => join(MESH_DATA_FOLDER, MESH_FILES[m] ?? m));
+  if (env.loaded === undefined && skipWithoutData('mesh', data, needed, io)) return 0;
   const started = Date.now();
   // progress counts training steps over all folds (evaluation time is not in the ETA)
   return withInterrupt(async (signal) => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { formatTable } from '@isinglab/graph/testing';
 import { SEGMENTATION_CONFIGS, runSegmentation, type SegmentationRunConfig } from '../experiments/segmentation/run-segmentation.js';
 import { locateData, resultsDir } from '../lib/paths.js';
-import { experimentConfig, prepareTf, stepProgress, withInterrupt } from '../lib/experiment-command.js';
+import { experimentConfig, prepareTf, skipWithoutData, stepProgress, withInterrupt } from '../lib/experiment-command.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentSegmentationOptions {
@@ -32,6 +32,7 @@ export async function experimentSegmentation(options: ExperimentSegmentationOpti
   const backend = await prepareTf();
   const outDir = env.outDir ?? join(resultsDir(), 'segmentation', name);
   const data = locateData(options.data);
+  if (env.configOverride === undefined && skipWithoutData('segmentation', data, ['dsb2018-nuclei/index.csv'], io)) return 0;
   // progress counts training steps (both models, every seed)
   const started = Date.now();
   return withInterrupt(async (signal) => {

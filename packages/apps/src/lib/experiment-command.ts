@@ -4,9 +4,13 @@
  * its current step (the next run resumes from the last checkpoint), and print throttled progress lines whose ETA
  * counts only the steps done in this process (so data loading and resumed, skipped epochs do not distort it).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidArgumentError } from '@isinglab/graph';
 import { progressLine, useBackend } from '@isinglab/gnn';
 import * as tf from '@tensorflow/tfjs';
+import type { DataLocation } from './paths.js';
+import type { CliIo } from '../cli/io.js';
 
 /** The configuration called `name` in `configs` (`override` wins, for smoke tests). */
 export function experimentConfig<C>(experiment: string, name: string, configs: Readonly<Record<string, C>>, override?: C): C {
@@ -50,4 +54,18 @@ export function stepProgress(total: number, intervalMs = 1000): (unit: number, m
     const line = progressLine({ epoch: unit - first.position, epochs: total - first.position, elapsedMs: now - first.at, metrics });
     return `(${unit}/${total} steps): ${line.replace(/^epoch \S+ /, '')}`;
   };
+}
+
+/**
+ * True (after a one-line notice on stderr) when no data folder was found or given, so the bundled copy is in use,
+ * and it lacks one of `paths` (relative to the data folder): the experiment is skipped rather than failed, so the
+ * README's main command works on a machine without the shared data. A folder the user pointed at is never
+ * skipped: missing files there are errors.
+ */
+export function skipWithoutData(experiment: string, data: DataLocation, paths: readonly string[], io: CliIo): boolean {
+  if (!data.bundled) return false;
+  const missing = paths.filter((p) => !existsSync(join(data.dir, p)));
+  if (missing.length === 0) return false;
+  io.err(`isinglab experiment ${experiment}: skipped, the bundled data has no ${missing.join(', ')} (put the shared data folder beside the repository, or pass --data DIR / set ISINGLAB_DATA)`);
+  return true;
 }
