@@ -8,6 +8,7 @@ export { GCNConv, gcnAdjacency } from './layers/gcn-conv.js';
 export type { GCNConvConfig } from './layers/gcn-conv.js';
 export { GCNIIConv } from './layers/gcnii-conv.js';
 export type { GCNIIConvConfig } from './layers/gcnii-conv.js';
+export { ACTIVATIONS, activate } from './layers/layer-support.js';
 export type { ActivationName, GraphKwargs } from './layers/layer-support.js';
 export { contextualSbm } from './datasets/contextual-sbm.js';
 export type { ContextualSbm, ContextualSbmOptions } from './datasets/contextual-sbm.js';

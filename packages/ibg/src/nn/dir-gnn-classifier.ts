@@ -6,9 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, checkOneOf, checkOptions, createRng, type Graph, type Rng } from '@isinglab/graph';
-import { DirGNNConv, dirGnnAdjacencies, type ActivationName, type DirGnnAdjacencies } from '@isinglab/gnn';
+import { ACTIVATIONS, DirGNNConv, activate, dirGnnAdjacencies, type ActivationName, type DirGnnAdjacencies } from '@isinglab/gnn';
 import type { NodeFeatures } from '../data/node-dataset.js';
-import { ACTIVATIONS, activate } from './ibg-conv.js';
 import { FeatureInput, checkNodeFeatures, denseVariables, dropout, normalizeRows, type NodeClassifier } from './node-classifier.js';
 
 export interface DirGnnClassifierOptions {

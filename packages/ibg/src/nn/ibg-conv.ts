@@ -16,13 +16,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, checkBoolean, checkInteger, checkOneOf } from '@isinglab/graph';
-import type { ActivationName } from '@isinglab/gnn';
+import { ACTIVATIONS, activate, type ActivationName } from '@isinglab/gnn';
 import { isIbgOperators, type IbgOperators } from './ibg-operators.js';
 
 /** The community-level function Φ of an IBG-NN layer. */
 export type CommunityFunction = 'linear' | 'mlp' | 'deepsets' | 'free';
 export const COMMUNITY_FUNCTIONS: readonly CommunityFunction[] = ['linear', 'mlp', 'deepsets', 'free'];
-export const ACTIVATIONS: readonly ActivationName[] = ['linear', 'relu', 'elu', 'tanh', 'sigmoid'];
 
 export interface IBGConvConfig {
   /** F': output features. */
@@ -54,22 +53,6 @@ export interface IbgKwargs {
 
 const FN = 'IBGConv';
 const SITE = { pkg: 'ibg', fn: FN } as const;
-
-/** σ(x) for the activation names shared with @isinglab/gnn. */
-export function activate(x: tf.Tensor, name: ActivationName): tf.Tensor {
-  switch (name) {
-    case 'relu':
-      return tf.relu(x);
-    case 'elu':
-      return tf.elu(x);
-    case 'tanh':
-      return tf.tanh(x);
-    case 'sigmoid':
-      return tf.sigmoid(x);
-    default:
-      return x;
-  }
-}
 
 interface DirectionWeights {
   kernel?: tf.LayerVariable;

@@ -10,7 +10,8 @@ import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, ch
 import type { ActivationName } from '@isinglab/gnn';
 import type { IbgFactors } from '../model/ibg-factors.js';
 import type { NodeFeatures } from '../data/node-dataset.js';
-import { ACTIVATIONS, COMMUNITY_FUNCTIONS, IBGConv, type CommunityFunction } from './ibg-conv.js';
+import { ACTIVATIONS } from '@isinglab/gnn';
+import { COMMUNITY_FUNCTIONS, IBGConv, type CommunityFunction } from './ibg-conv.js';
 import { ibgOperators, checkIbgFactors, type IbgOperators } from './ibg-operators.js';
 import { FeatureInput, checkNodeFeatures, denseVariables, dropout, normalizeRows, type NodeClassifier } from './node-classifier.js';
 
