@@ -15,7 +15,7 @@ import { ConvergenceError, UnsupportedGraphError, biconnectedComponents, checkOp
 import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
 import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
 import { gaugedCouplings, lowEnergyGauge, treeGauge } from '../internal/gauge.js';
-import { analyseSkew, factorSkew, pairGraph, solveSkew } from '../internal/sparse-pfaffian.js';
+import { analyseSkew, factorSkew, pairGraph, solveSkew, type SkewSymbolic } from '../internal/sparse-pfaffian.js';
 import { nestedDissection } from '../internal/nested-dissection.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
 
@@ -124,8 +124,18 @@ function checkedBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMap, glo
   const sign = sparse ? lowEnergyGauge(map, bj) : treeGauge(map, bj);
   const checkSign = sparse ? treeGauge(map, bj) : null;
   const gauged = gaugedCouplings(map, bj, sign);
-  const primary = blockSolve(map, gauged, correlations !== null);
-  const check = blockSolve(map, checkSign === null ? bj : gaugedCouplings(map, bj, checkSign), correlations !== null);
+  const checkBj = checkSign === null ? bj : gaugedCouplings(map, bj, checkSign);
+  let primary: { logZ: number; correlations: Float64Array | null };
+  let check: { logZ: number; correlations: Float64Array | null };
+  if (sparse) {
+    // the structure is the same in every gauge: one ordering and symbolic analysis serve both factorisations
+    const solved = sparseBlockSolve(map, gauged, null);
+    primary = solved;
+    check = sparseBlockSolve(map, checkBj, solved.symbolic);
+  } else {
+    primary = blockSolve(map, gauged, correlations !== null);
+    check = blockSolve(map, checkBj, correlations !== null);
+  }
   let residual = Math.abs(primary.logZ - check.logZ) / Math.max(1, Math.abs(primary.logZ));
   let what = 'log Z';
   if (residual <= LOGZ_AGREEMENT && correlations !== null) {
@@ -207,8 +217,8 @@ function illConditioned(site: { pkg: string; fn: string }, map: PlanarMap, resid
  */
 const SPARSE_CORRELATIONS_MIN_NODES = 60;
 
+/** log Z_B (and correlations) by dense LU: small blocks, and the dense fallback of the sparse log Z path. */
 function blockSolve(map: PlanarMap, bj: Float64Array, wantCorrelations: boolean): { logZ: number; correlations: Float64Array | null } {
-  if (wantCorrelations && map.nodes > SPARSE_CORRELATIONS_MIN_NODES) return sparseBlockSolve(map, bj);
   let sum = 0;
   for (let e = 0; e < map.edges; e++) sum += bj[e] as number;
   const k = kasteleynSystem(map, bj);
@@ -236,12 +246,16 @@ function blockSolve(map: PlanarMap, bj: Float64Array, wantCorrelations: boolean)
 }
 
 /** log Z_B and correlations by the sparse skew factorisation with delayed pivots (factor kept for the solves). */
-function sparseBlockSolve(map: PlanarMap, bj: Float64Array): { logZ: number; correlations: Float64Array } {
+function sparseBlockSolve(map: PlanarMap, bj: Float64Array, known: SkewSymbolic | null): { logZ: number; correlations: Float64Array; symbolic: SkewSymbolic } {
   let sum = 0;
   for (let e = 0; e < map.edges; e++) sum += bj[e] as number;
   const k = kasteleynSystem(map, bj);
-  const pairs = pairGraph(k);
-  const factor = factorSkew(analyseSkew(k, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets)), k.values, { keepFactor: true });
+  let symbolic = known;
+  if (symbolic === null) {
+    const pairs = pairGraph(k);
+    symbolic = analyseSkew(k, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets));
+  }
+  const factor = factorSkew(symbolic, k.values, { keepFactor: true });
   if (!Number.isFinite(factor.logAbsDet)) throw new Error('exact: singular Kasteleyn matrix');
   const correlations = new Float64Array(map.edges);
   const unit = new Float64Array(k.size);
@@ -258,7 +272,7 @@ function sparseBlockSolve(map: PlanarMap, bj: Float64Array): { logZ: number; cor
     unit[a] = 0;
     correlations[e] = 2 * (k.values[t] as number) * (column[c] as number) - 1;
   }
-  return { logZ: LN2 - sum + k.logScale + 0.5 * factor.logAbsDet, correlations };
+  return { logZ: LN2 - sum + k.logScale + 0.5 * factor.logAbsDet, correlations, symbolic };
 }
 
 function logCosh(x: number): number {
