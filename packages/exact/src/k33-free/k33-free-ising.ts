@@ -17,6 +17,8 @@
  */
 import { UnsupportedGraphError, checkK33MinorFree, type Graph, type K33FreeDecomposition, type Rng } from '@isinglab/graph';
 import { localEdgeCorrelations, localLogZ, localSamples, type LocalModel, type Tie } from '../internal/component-ising.js';
+import { bridgeEdge } from '../internal/planar-map.js';
+import { logCosh } from '../internal/log-cosh.js';
 
 type Site = { pkg: string; fn: string };
 
@@ -158,7 +160,6 @@ export function k33FreeLogPartition(graph: Graph, betaJ: Float64Array, d: K33Fre
   const m = upwardPass(graph, betaJ, d);
   const t = d.tree;
   const blocks = d.blocks;
-  const bridges = blockEdges(graph, blocks.edgeComponent, blocks.count);
   let logZ = graph.order * Math.LN2;
   for (let b = 0; b < blocks.count; b++) {
     const size = (blocks.blockOffsets[b + 1] as number) - (blocks.blockOffsets[b] as number);
@@ -166,7 +167,7 @@ export function k33FreeLogPartition(graph: Graph, betaJ: Float64Array, d: K33Fre
     const to = d.blockComponentOffsets[b + 1] as number;
     let logZB: number;
     if (from === to) {
-      logZB = 2 * Math.LN2 + logCosh(betaJ[bridges[b] as number] as number);
+      logZB = 2 * Math.LN2 + logCosh(betaJ[bridgeEdge(graph, blocks.edgeComponent, b, blocks.blockNodes[blocks.blockOffsets[b] as number] as number)] as number);
     } else {
       logZB = 0;
       for (let c = from; c < to; c++) {
@@ -226,7 +227,6 @@ export function k33FreeSamples(graph: Graph, betaJ: Float64Array, d: K33FreeDeco
   const blocks = d.blocks;
   const out = new Int8Array(samples * n);
   const scratch = new Int8Array(samples * n); // one block at a time, in graph node ids
-  const bridges = blockEdges(graph, blocks.edgeComponent, blocks.count);
   // components of each block in preorder (parents first)
   const byBlock: number[][] = Array.from({ length: blocks.count }, () => []);
   for (let i = 0; i < t.count; i++) (byBlock[d.componentBlock[t.preorder[i] as number] as number] as number[]).push(t.preorder[i] as number);
@@ -247,7 +247,7 @@ export function k33FreeSamples(graph: Graph, betaJ: Float64Array, d: K33FreeDeco
       const nodesFrom = blocks.blockOffsets[b] as number;
       const nodesTo = blocks.blockOffsets[b + 1] as number;
       if ((byBlock[b] as number[]).length === 0) {
-        const e = bridges[b] as number;
+        const e = bridgeEdge(graph, blocks.edgeComponent, b, blocks.blockNodes[nodesFrom] as number);
         const x = graph.edgeSources[e] as number;
         const y = graph.edgeTargets[e] as number;
         const agree = 1 / (1 + Math.exp(-2 * (betaJ[e] as number)));
@@ -311,16 +311,4 @@ function sampleComponent(comp: Component, isRoot: boolean, betaJ: Float64Array, 
       }
     }
   }
-}
-
-/** An edge of each block (the edge, for a bridge). */
-function blockEdges(graph: Graph, edgeComponent: Int32Array, count: number): Int32Array {
-  const out = new Int32Array(count).fill(-1);
-  for (let e = 0; e < graph.size; e++) out[edgeComponent[e] as number] = e;
-  return out;
-}
-
-function logCosh(x: number): number {
-  const a = Math.abs(x);
-  return a + Math.log1p(Math.exp(-2 * a)) - Math.LN2;
 }

@@ -20,6 +20,7 @@ import { nestedDissection } from '../internal/nested-dissection.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
 
 import { prepareIsingInput, type Couplings } from '../internal/planar-input.js';
+import { logCosh } from '../internal/log-cosh.js';
 import { k33FreeDecomposition, k33FreeEdgeCorrelations, k33FreeLogPartition } from '../k33-free/k33-free-ising.js';
 
 export type { Couplings };
@@ -273,9 +274,4 @@ function sparseBlockSolve(map: PlanarMap, bj: Float64Array, known: SkewSymbolic 
     correlations[e] = 2 * (k.values[t] as number) * (column[c] as number) - 1;
   }
   return { logZ: LN2 - sum + k.logScale + 0.5 * factor.logAbsDet, correlations, symbolic };
-}
-
-function logCosh(x: number): number {
-  const a = Math.abs(x);
-  return a + Math.log1p(Math.exp(-2 * a)) - LN2;
 }
