@@ -69,24 +69,29 @@ export function csrFromEdges(
       pairs[2 * p + 1] = s;
     }
   }
-  // Stable sort of each row by neighbour keeps, within a group of repeats, the first occurrence first.
+  // Stable sort of each row by neighbour keeps, within a group of repeats, the first occurrence first. Short rows
+  // are insertion-sorted straight from `pairs` into `nbr`/`slot` (no separate split pass); repeats are spotted while
+  // each row is still in cache.
+  const nbr = new Int32Array(halfEdges);
+  const slot = new Int32Array(halfEdges);
   const scratch = new Int32Array(maxDegree > INSERTION_SORT_MAX ? 2 * maxDegree : 0);
+  let hasRepeats = false;
   for (let v = 0; v < order; v++) {
     const a = offsets[v] as number;
     const b = offsets[v + 1] as number;
-    if (b - a > INSERTION_SORT_MAX) mergeSortPairs(pairs, a, b, scratch);
-    else insertionSortPairs(pairs, a, b);
-  }
-  const nbr = new Int32Array(halfEdges);
-  const slot = new Int32Array(halfEdges);
-  for (let p = 0; p < halfEdges; p++) {
-    nbr[p] = pairs[2 * p] as number;
-    slot[p] = pairs[2 * p + 1] as number;
+    if (b - a > INSERTION_SORT_MAX) {
+      mergeSortPairs(pairs, a, b, scratch);
+      for (let p = a; p < b; p++) {
+        nbr[p] = pairs[2 * p] as number;
+        slot[p] = pairs[2 * p + 1] as number;
+      }
+    } else {
+      insertionSortInto(pairs, a, b, nbr, slot);
+    }
+    if (!hasRepeats) for (let p = a + 1; p < b; p++) if (nbr[p] === nbr[p - 1]) hasRepeats = true;
   }
 
   // Repeats: adjacent equal neighbours in a sorted row. Without any (the common case) slots are edge ids.
-  let hasRepeats = false;
-  for (let p = 1; p < halfEdges && !hasRepeats; p++) hasRepeats = nbr[p] === nbr[p - 1] && isInsideRow(offsets, p);
   const merged = hasRepeats
     ? mergeRepeats(order, offsets, nbr, slot, us, vs, count, directed, slotWeights, sumDuplicates)
     : {
@@ -143,18 +148,6 @@ export function csrFromEdges(
     firstDuplicateSlot,
     firstDuplicateOf,
   };
-}
-
-/** True when half-edge p is not the first of its row (so p and p − 1 share a row). Binary search on offsets. */
-function isInsideRow(offsets: Int32Array, p: number): boolean {
-  let lo = 0;
-  let hi = offsets.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if ((offsets[mid] as number) <= p) lo = mid;
-    else hi = mid;
-  }
-  return (offsets[lo] as number) !== p;
 }
 
 function identity(n: number): Int32Array {
@@ -233,6 +226,22 @@ function mergeRepeats(
     offsets[v + 1] = q;
   }
   return { slotEdge, edgeSources, edgeTargets, weights, duplicates, firstDuplicateSlot, firstDuplicateOf, halfEdgesKept: q };
+}
+
+/** Stable insertion sort of the (key, value) pairs with indices [a, b) by key, written into keys/values [a, b). */
+function insertionSortInto(pairs: Int32Array, a: number, b: number, keys: Int32Array, values: Int32Array): void {
+  for (let i = a; i < b; i++) {
+    const key = pairs[2 * i] as number;
+    const val = pairs[2 * i + 1] as number;
+    let j = i - 1;
+    while (j >= a && (keys[j] as number) > key) {
+      keys[j + 1] = keys[j] as number;
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    keys[j + 1] = key;
+    values[j + 1] = val;
+  }
 }
 
 /** Insertion sort of the (key, value) pairs with indices [a, b) by key; stable. */
