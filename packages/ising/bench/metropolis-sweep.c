@@ -1,9 +1,14 @@
 /*
  * Plain C reference of the colour-parallel Metropolis sweep of @isinglab/ising (src/internal/single-spin-kernel.ts):
  * the same CSR arrays, the same colour-class visiting order, the same xoshiro128** stream (one 32-bit draw per
- * visited node), the same uniform-coupling branch and the same lookup table when J and h are uniform. Compiled with `cc -O3` by bench/run.ts in the same run.
+ * visited node, the top 31 bits compared), the same uniform-coupling branch and the same threshold table when J and h
+ * are uniform. Compiled with `cc -O3` by bench/run.ts in the same run.
  *
- * Usage: metropolis-sweep INPUT.bin SWEEPS REPEATS
+ * The default is the plain sweep: one CSR inner loop for every degree. With a fourth argument `unrolled`, regular
+ * graphs of degree 3 or 4 take an unrolled neighbour sum, as the JS kernel does, to show what C gains from the
+ * same specialisation.
+ *
+ * Usage: metropolis-sweep INPUT.bin SWEEPS REPEATS [unrolled]
  * INPUT.bin (little endian): int32 n, int32 halfEdges, int32 edges, float64 beta, uint32 seed[4], int32 uniform,
  *   float64 jUniform, int32 offsets[n+1], int32 targets[halfEdges], int32 edgeIds[halfEdges], float64 couplings[edges],
  *   float64 fields[n], int32 order[n], int8 spins[n].
@@ -39,7 +44,8 @@ static void *read_exact(FILE *f, size_t bytes) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 4) { fprintf(stderr, "usage: metropolis-sweep INPUT.bin SWEEPS REPEATS\n"); return 2; }
+  if (argc != 4 && argc != 5) { fprintf(stderr, "usage: metropolis-sweep INPUT.bin SWEEPS REPEATS [unrolled]\n"); return 2; }
+  const int unrolled = argc == 5;
   FILE *f = fopen(argv[1], "rb");
   if (!f) { perror(argv[1]); return 2; }
   int32_t n, half, edges, uniform;
@@ -55,39 +61,64 @@ int main(int argc, char **argv) {
   int32_t *order = read_exact(f, 4 * (size_t)n);
   int8_t *spins = read_exact(f, (size_t)n);
   fclose(f);
-  /* Uniform J and h: the same lookup table as the JS kernel: thresholds p * 2^32 on the raw 32-bit draw, with
-     p = exp(-beta dE) when beta dE > 0, 1 when beta dE < 0 and TIE_ACCEPTANCE on a tie (beta dE = 0). */
+  /* Uniform J and h: the same threshold table as the JS kernel, on u31 = u >> 1: entry ceil(p * 2^31) - 1 with
+     p = exp(-beta dE) when beta dE > 0, 1 when beta dE < 0 and TIE_ACCEPTANCE on a tie (beta dE = 0); accept when
+     u31 <= entry. */
   int uniformField = 1, maxDegree = 0;
   for (int i = 1; i < n; i++) if (fields[i] != fields[0]) uniformField = 0;
   for (int i = 0; i < n; i++) if (offsets[i + 1] - offsets[i] > maxDegree) maxDegree = offsets[i + 1] - offsets[i];
   const int useTable = uniform && uniformField && n > 0 && maxDegree <= 64;
+  const int regular = offsets[n] == n * maxDegree;
   const int width = 2 * maxDegree + 1;
-  double *table = malloc(sizeof(double) * 2 * (size_t)width);
+  int32_t *table = malloc(sizeof(int32_t) * 2 * (size_t)width);
   if (useTable) {
     for (int sum = -maxDegree; sum <= maxDegree; sum++) {
       const double h = fields[0] + jUniform * sum;
       for (int x = -1; x <= 1; x += 2) {
         const double a = beta * (2.0 * x * h);
-        table[(x > 0 ? width : 0) + sum + maxDegree] = (a > 0 ? exp(-a) : a < 0 ? 1.0 : TIE_ACCEPTANCE) * 4294967296.0;
+        const double p = a > 0 ? exp(-a) : a < 0 ? 1.0 : TIE_ACCEPTANCE;
+        table[(x > 0 ? width : 0) + sum + maxDegree] = (int32_t)(ceil(p * 2147483648.0) - 1.0);
       }
     }
   }
   const int sweeps = atoi(argv[2]);
   const int repeats = atoi(argv[3]);
-  const double inv = 1.0 / 4294967296.0;
+  const double inv = 1.0 / 2147483648.0;
   for (int rep = 0; rep < repeats; rep++) {
     struct timespec t0, t1;
     long flips = 0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (useTable) {
+    if (useTable && unrolled && regular && maxDegree == 4) {
+      for (int sweep = 0; sweep < sweeps; sweep++) {
+        for (int k = 0; k < n; k++) {
+          const int i = order[k];
+          const int32_t *t = targets + 4 * (size_t)i;
+          const int sum = 4 + spins[t[0]] + spins[t[1]] + spins[t[2]] + spins[t[3]];
+          const int32_t u = (int32_t)(next32() >> 1);
+          const int x = spins[i];
+          if (u <= table[(x > 0 ? width : 0) + sum]) { spins[i] = (int8_t)-x; flips++; }
+        }
+      }
+    } else if (useTable && unrolled && regular && maxDegree == 3) {
+      for (int sweep = 0; sweep < sweeps; sweep++) {
+        for (int k = 0; k < n; k++) {
+          const int i = order[k];
+          const int32_t *t = targets + 3 * (size_t)i;
+          const int sum = 3 + spins[t[0]] + spins[t[1]] + spins[t[2]];
+          const int32_t u = (int32_t)(next32() >> 1);
+          const int x = spins[i];
+          if (u <= table[(x > 0 ? width : 0) + sum]) { spins[i] = (int8_t)-x; flips++; }
+        }
+      }
+    } else if (useTable) {
       for (int sweep = 0; sweep < sweeps; sweep++) {
         for (int k = 0; k < n; k++) {
           const int i = order[k];
           int sum = maxDegree;
           for (int p = offsets[i]; p < offsets[i + 1]; p++) sum += spins[targets[p]];
-          const uint32_t u = next32();
+          const int32_t u = (int32_t)(next32() >> 1);
           const int x = spins[i];
-          if (u < table[(x > 0 ? width : 0) + sum]) { spins[i] = (int8_t)-x; flips++; }
+          if (u <= table[(x > 0 ? width : 0) + sum]) { spins[i] = (int8_t)-x; flips++; }
         }
       }
     } else
@@ -103,7 +134,7 @@ int main(int argc, char **argv) {
           h = fields[i];
           for (int p = offsets[i]; p < offsets[i + 1]; p++) h += couplings[edgeIds[p]] * spins[targets[p]];
         }
-        const double r = next32() * inv;
+        const double r = (next32() >> 1) * inv;
         const int x = spins[i];
         const double a = beta * (2.0 * x * h);
         if (a < 0 || r < (a > 0 ? exp(-a) : TIE_ACCEPTANCE)) { spins[i] = (int8_t)-x; flips++; }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createRng, cycleGraph, petersenGraph, rngFromState, squareLattice, type Rng } from '@isinglab/graph';
+import { createRng, cycleGraph, petersenGraph, randomRegularGraph, rngFromState, squareLattice, type Rng } from '@isinglab/graph';
 import { createIsingModel, randomSpins, type IsingModel } from '../../src/model/index.js';
 import { updateSchedule } from '../../src/samplers/index.js';
 import { RULE_HEAT_BATH, RULE_METROPOLIS, RULE_PAPER_ALG1, TIE_ACCEPTANCE, singleSpinSweeps } from '../../src/internal/single-spin-kernel.js';
@@ -16,15 +16,17 @@ function referenceSweep(model: IsingModel, order: Int32Array, x: Int8Array, rng:
     } else {
       for (let p = g.offsets[i]!; p < g.offsets[i + 1]!; p++) h += model.couplings[g.edgeIds[p]!]! * x[g.targets[p]!]!;
     }
-    const r = rng.uint32() / 4294967296;
+    const u = rng.uint32();
     if (rule === RULE_HEAT_BATH) {
+      const r = u / 4294967296;
       x[i] = r < 1 / (1 + Math.exp(-2 * beta * h)) ? 1 : -1;
     } else {
       const dE = 2 * x[i]! * h;
       // ties (βΔE = 0) are accepted with probability TIE_ACCEPTANCE by the default rule, always by the printed Alg. 1
       const tie = rule === RULE_PAPER_ALG1 ? 1 : TIE_ACCEPTANCE;
       const accept = beta * dE < 0 ? 1 : beta * dE > 0 ? Math.exp(-beta * dE) : tie;
-      if (r < accept) x[i] = -x[i]!;
+      // Metropolis compares the top 31 bits of the draw
+      if (Math.floor(u / 2) / 2147483648 < accept) x[i] = -x[i]!;
     }
   }
 }
@@ -33,6 +35,9 @@ describe('single-spin kernel', () => {
   const models: [string, IsingModel][] = [
     ['uniform J on a torus', createIsingModel(squareLattice(8, 8, { periodic: true }), { beta: 0.44, fields: 0.1 })],
     ['zero-field torus (ties)', createIsingModel(squareLattice(6, 6, { periodic: true }), { beta: 0.3 })],
+    ['uniform J on an open lattice (degrees 2 to 4)', createIsingModel(squareLattice(5, 7), { beta: 0.5, fields: -0.2 })],
+    ['uniform J on a 3-regular graph', createIsingModel(randomRegularGraph(20, 3, { rng: createRng(5) }), { beta: 0.6, fields: 0.05 })],
+    ['strong coupling (acceptances below 2^-31)', createIsingModel(squareLattice(4, 4, { periodic: true }), { beta: 6 })],
     ['zero-field ring, non-uniform J (ties)', createIsingModel(cycleGraph(9), { beta: 0.7, couplings: Float64Array.from({ length: 9 }, (_, k) => (k % 2 === 0 ? 1 : 2)) })],
     ['β = 0 (every move a tie)', createIsingModel(petersenGraph(), { beta: 0, fields: 0.4 })],
     ['random J and h on Petersen', createIsingModel(petersenGraph(), { beta: 0.8, couplings: Float64Array.from({ length: 15 }, (_, k) => Math.sin(k)), fields: 0.2 })],
@@ -65,8 +70,8 @@ describe('single-spin kernel', () => {
     }
   }
 
-  it('a chain at an offset in a batch follows the same trajectory as the chain alone (table and inline paths)', () => {
-    for (const model of [models[0]![1], models[3]![1]]) {
+  it('a chain at an offset in a batch follows the same trajectory as the chain alone (degree-4, degree-3, general table and inline paths)', () => {
+    for (const model of [models[0]![1], models[2]![1], models[3]![1], models[6]![1]]) {
       const schedule = updateSchedule(model.graph);
       const n = model.order;
       const alone = randomSpins(n, 1, createRng(4));
