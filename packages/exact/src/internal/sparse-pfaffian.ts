@@ -102,6 +102,12 @@ export interface SkewFactor {
   /** Rows (m) and 2×2 pivots of each front (when kept). */
   frontSize: Int32Array | null;
   frontPivots: Int32Array | null;
+  /**
+   * With `stopAtRoot`: the assembled root front, row-major m × m with m = rootRows.length, lower triangle filled
+   * (the upper is its negative transpose), and its rows as permuted scalar ids (pair position q → 2q, 2q + 1).
+   */
+  rootFront: Float64Array | null;
+  rootRows: Int32Array | null;
 }
 
 export interface FactorSkewOptions {
@@ -121,6 +127,12 @@ export interface FactorSkewOptions {
   pivoting?: 'delayed' | 'front' | 'matched';
   /** Threshold u ∈ (0, 1] of 'delayed' pivoting: larger is more stable and delays more. @default 0.01 */
   pivotThreshold?: number;
+  /**
+   * Stop before eliminating the last tree node (a single root): its front, assembled, is the Schur complement of
+   * K onto the root's rows and the rows delayed into it, returned in `rootFront` / `rootRows`; its inverse is
+   * that block of K⁻¹. `logAbsDet` then covers the eliminated pivots only. @default false
+   */
+  stopAtRoot?: boolean;
 }
 
 /** The pair graph of K's pattern (duplicates and pair-internal entries dropped). O(entries). */
@@ -373,6 +385,8 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
   let delayingFronts = 0;
   let maxFrontUsed = 0;
   let flops = 0;
+  let rootFront: Float64Array | null = null;
+  let rootRows: Int32Array | null = null;
   for (let t = 0; t < count && failedAt < 0; t++) {
     const s0 = supStart[t] as number;
     const s1 = supStart[t + 1] as number;
@@ -462,6 +476,12 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
       }
     }
     if (k1 > k0) stackTop = updateAt[children[k0] as number] as number;
+    if (options.stopAtRoot === true && t === count - 1 && parent[t] === -1) {
+      rootFront = new Float64Array(m * m);
+      for (let i = 1; i < m; i++) rootFront.set(front.subarray(i * m, i * m + i), i * m);
+      rootRows = rowId.slice(0, m);
+      break;
+    }
     // eliminate: 2×2 skew pivots among the fully summed rows; with a threshold, a front whose remaining fully
     // summed rows offer no acceptable pivot hands them to its parent (a root front accepts every nonzero pivot)
     const u = parent[t] === -1 ? 0 : threshold;
@@ -641,6 +661,8 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     frontRowStart,
     frontSize,
     frontPivots,
+    rootFront,
+    rootRows,
   };
 }
 

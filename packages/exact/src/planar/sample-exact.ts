@@ -5,8 +5,9 @@
  * points by flipping each block to agree with the spin already drawn there, which is exact because every block's
  * distribution is flip-symmetric (seed 002, Lemma 3).
  *
- * This release samples matchings densely: O(n³) per sample and block (n ≈ 6 × block nodes), blocks up to
- * MAX_SAMPLING_BLOCK_NODES; the separator-based O(N^1.5) sampler is not built yet.
+ * Small blocks (up to DENSE_SAMPLING_BLOCK_NODES nodes) sample matchings densely from an inverse computed once:
+ * O(n²) per matching step, n ≈ 6 × block nodes. Larger blocks use the separator sampler
+ * (internal/separator-sampler.ts, Wilson 1997): O(N^1.5) per sample.
  */
 import { ConvergenceError, InvalidArgumentError, UnsupportedGraphError, biconnectedComponents, checkOptions, checkRng, type Graph, type Rng } from '@isinglab/graph';
 import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
@@ -16,6 +17,7 @@ import { gaugedCouplings, treeGauge } from '../internal/gauge.js';
 import { prepareIsingInput, type Couplings } from '../internal/planar-input.js';
 import { k33FreeDecomposition, k33FreeSamples } from '../k33-free/k33-free-ising.js';
 import { samplePerfectMatching, type DenseSkew } from '../internal/pm-sampler.js';
+import { DENSE_PIECE_VERTICES, SeparatorMatchingSampler } from '../internal/separator-sampler.js';
 
 export interface SampleExactOptions {
   /** Number of independent configurations. */
@@ -28,19 +30,37 @@ export interface SampleExactOptions {
   fields?: number | ArrayLike<number>;
 }
 
-/** Largest block the dense matching sampler accepts (its cost per sample grows as the cube of the block). */
-export const MAX_SAMPLING_BLOCK_NODES = 200;
+/**
+ * Blocks up to this many nodes are sampled densely from an inverse prepared once (cost per sample ~ (6·nodes)³/2);
+ * larger ones by separators (bench/sample.bench.ts: at 64 nodes the separator sampler is already ~12× faster).
+ */
+const DENSE_SAMPLING_BLOCK_NODES = 16;
 
 /** Largest deviation from 1 of a sampling step's probability sum before the sampler refuses to go on. */
 const PROBABILITY_TOLERANCE = 1e-7;
 
 /**
  * `samples` independent exact configurations, row-major in an Int8Array of samples × N (±1).
- * @throws UnsupportedGraphError (non-planar, fields, block too large), InvalidArgumentError, ConvergenceError
+ * @throws UnsupportedGraphError (non-planar, fields), InvalidArgumentError, ConvergenceError
  *   (the dense inverse lost the accuracy sampling needs: strongly frustrated couplings).
  * @example sampleExact(squareLattice(4, 4), 1, { beta: 0.4, samples: 1000, rng: createRng(1) })
  */
 export function sampleExact(graph: Graph, couplings: Couplings, options: SampleExactOptions): Int8Array {
+  return sampleExactTuned(graph, couplings, options, DEFAULT_TUNING);
+}
+
+/** Where the dense and separator samplers take over (internal; tests force the separator path on small graphs). */
+export interface SamplingTuning {
+  /** Blocks with more nodes use the separator sampler. */
+  denseBlockNodes: number;
+  /** The separator sampler's pieces of at most this many expanded-dual vertices are sampled densely. */
+  densePieceVertices: number;
+}
+
+const DEFAULT_TUNING: SamplingTuning = Object.freeze({ denseBlockNodes: DENSE_SAMPLING_BLOCK_NODES, densePieceVertices: DENSE_PIECE_VERTICES });
+
+/** `sampleExact` with explicit thresholds (not exported from the package). */
+export function sampleExactTuned(graph: Graph, couplings: Couplings, options: SampleExactOptions, tuning: SamplingTuning): Int8Array {
   const site = { pkg: 'exact', fn: 'sampleExact' };
   if (options === undefined) {
     throw new InvalidArgumentError({ ...site, argument: 'options', value: options, rule: 'an object { samples, rng, beta? }' });
@@ -64,18 +84,11 @@ export function sampleExact(graph: Graph, couplings: Couplings, options: SampleE
     const nodes = bcc.blockNodes.subarray(bcc.blockOffsets[b] as number, bcc.blockOffsets[b + 1] as number);
     if (nodes.length === 2) {
       const bridgeBetaJ = betaJ[bridgeEdge(graph, bcc.edgeComponent, b, nodes[0] as number)] as number;
-      blocks.push({ nodes, bridge: (1 + Math.tanh(bridgeBetaJ)) / 2, system: null, map: null, sign: null });
+      blocks.push({ nodes, bridge: (1 + Math.tanh(bridgeBetaJ)) / 2, system: null, separator: null, map: null, sign: null });
       continue;
     }
-    if (nodes.length > MAX_SAMPLING_BLOCK_NODES) {
-      throw new UnsupportedGraphError({
-        ...site,
-        reason: `a biconnected block has ${nodes.length} nodes, more than the dense sampler's limit of ${MAX_SAMPLING_BLOCK_NODES}`,
-        hint: 'The O(N^1.5) separator-based sampler is not built yet.',
-      });
-    }
     const map = buildTriangulatedBlock(graph, embedding, bcc.edgeComponent, b, nodes, nodeLocal, edgeLocal);
-    blocks.push(prepareBlock(map, betaJ));
+    blocks.push(prepareBlock(site, map, betaJ, tuning));
   }
   const order = blockOrder(n, bcc.count, bcc.blockOffsets, bcc.blockNodes);
   const x = new Int8Array(n);
@@ -112,15 +125,20 @@ interface BlockSampler {
   /** P(the bridge's endpoints agree), for two-node blocks. */
   bridge: number | null;
   system: DenseSkew | null;
+  separator: SeparatorMatchingSampler | null;
   map: PlanarMap | null;
   sign: Int8Array | null;
 }
 
 
-function prepareBlock(map: PlanarMap, globalBetaJ: Float64Array): BlockSampler {
+function prepareBlock(site: { pkg: string; fn: string }, map: PlanarMap, globalBetaJ: Float64Array, tuning: SamplingTuning): BlockSampler {
   const bj = blockCouplings(map, globalBetaJ);
   const sign = treeGauge(map, bj);
   const ks = kasteleynSystem(map, gaugedCouplings(map, bj, sign));
+  if (map.nodes > tuning.denseBlockNodes) {
+    const separator = new SeparatorMatchingSampler(site, map, ks, tuning.densePieceVertices);
+    return { nodes: map.globalNode, bridge: null, system: null, separator, map, sign };
+  }
   const n = ks.size;
   const k = denseKasteleyn(ks);
   const degree = new Int32Array(n + 1);
@@ -148,7 +166,7 @@ function prepareBlock(map: PlanarMap, globalBetaJ: Float64Array): BlockSampler {
     inverseColumn(lu, j, column);
     for (let i = 0; i < n; i++) inverse[i * n + j] = column[i] as number;
   }
-  return { nodes: map.globalNode, bridge: null, system: { n, k, inverse, offsets: degree, neighbours }, map, sign };
+  return { nodes: map.globalNode, bridge: null, system: { n, k, inverse, offsets: degree, neighbours }, separator: null, map, sign };
 }
 
 /** Spins of the block's nodes (in `nodes` order) for one sample, up to the global flip drawn here. */
@@ -161,8 +179,9 @@ function drawBlock(
 ): Int8Array {
   let s = scratch.get(id);
   if (s === undefined) {
-    const n = block.system === null ? 0 : block.system.n;
-    s = { partner: new Int32Array(n), work: new Float64Array(n * n), local: new Int8Array(block.nodes.length) };
+    const n = block.system !== null ? block.system.n : block.map !== null ? 2 * block.map.edges : 0;
+    const dense = block.system === null ? 0 : n;
+    s = { partner: new Int32Array(n), work: new Float64Array(dense * dense), local: new Int8Array(block.nodes.length) };
     scratch.set(id, s);
   }
   const local = s.local;
@@ -172,18 +191,22 @@ function drawBlock(
     local[1] = rng.float64() < block.bridge ? first : -first;
     return local;
   }
-  const system = block.system as DenseSkew;
   const map = block.map as PlanarMap;
   const sign = block.sign as Int8Array;
-  const worst = samplePerfectMatching(system, rng, s.partner, s.work);
-  if (!(worst <= PROBABILITY_TOLERANCE)) {
-    throw new ConvergenceError({
-      ...site,
-      iterations: 0,
-      residual: worst,
-      what: `the dense matching sampler of a ${map.nodes}-node block (step probabilities off by ${worst.toExponential(2)})`,
-      hint: 'The couplings are too strong on frustrated cycles for the dense inverse; lower β or use MCMC.',
-    });
+  if (block.separator !== null) {
+    block.separator.sample(rng, s.partner);
+  } else {
+    const system = block.system as DenseSkew;
+    const worst = samplePerfectMatching(system, rng, s.partner, s.work);
+    if (!(worst <= PROBABILITY_TOLERANCE)) {
+      throw new ConvergenceError({
+        ...site,
+        iterations: 0,
+        residual: worst,
+        what: `the dense matching sampler of a ${map.nodes}-node block (step probabilities off by ${worst.toExponential(2)})`,
+        hint: 'The couplings are too strong on frustrated cycles for the dense inverse; lower β or use MCMC.',
+      });
+    }
   }
   // spins in the gauged model along the block's BFS tree: a tree edge's endpoints agree iff its intercity edge is
   // matched

@@ -13,7 +13,8 @@ import {
   wheelGraph,
   type Graph,
 } from '@isinglab/graph';
-import { MAX_SAMPLING_BLOCK_NODES, sampleExact } from '../../src/index.js';
+import { sampleExact, edgeCorrelations } from '../../src/index.js';
+import { sampleExactTuned } from '../../src/planar/sample-exact.js';
 import { bruteForce } from '../helpers/brute-force.js';
 import { chiSquareTest } from '../helpers/chi-square.js';
 
@@ -95,6 +96,59 @@ describe('sampleExact: χ² goodness of fit against the brute-force distribution
     expect(() => sampleExact(g, 1, { samples: 2 } as never)).toThrow(/options.rng/);
     expect(() => sampleExact(completeGraph(6), 1, { samples: 1, rng: createRng(1) })).toThrow(UnsupportedGraphError);
     expect(() => sampleExact(g, 1, { samples: 1, rng: createRng(1), fields: 0.5 })).toThrow(UnsupportedGraphError);
-    expect(() => sampleExact(squareLattice(15, 15), 1, { samples: 1, rng: createRng(1) })).toThrow(new RegExp(`limit of ${MAX_SAMPLING_BLOCK_NODES}`));
+  });
+});
+
+describe('sampleExact: the separator sampler (forced onto small graphs) against brute force', () => {
+  // every block of ≥ 3 nodes goes through separators; pieces of ≤ 6 expanded-dual vertices are sampled densely, so
+  // a 16-node graph (~90 vertices) recurses through several separator levels
+  const forced = { denseBlockNodes: 2, densePieceVertices: 6 };
+  const CASES: [string, Graph][] = [
+    ['grid 3×4', squareLattice(3, 4)],
+    ['grid 4×4', squareLattice(4, 4)],
+    ['Delaunay 12', randomPlanarGraph(12, { rng: createRng(21) }).graph],
+    ['Delaunay 14', randomPlanarGraph(14, { rng: createRng(22) }).graph],
+    ['wheel 10', wheelGraph(10)],
+    ['bowtie (articulation point)', fromEdges([[0, 1], [1, 2], [2, 0], [2, 3], [3, 4], [4, 2]])],
+    ['sparse Delaunay 13 (bridges, pieces)', randomPlanarGraph(13, { rng: createRng(23), keepEdgeProbability: 0.6 }).graph],
+  ];
+  CASES.forEach(([name, graph], k) => {
+    it(`${name}: frustrated mixed couplings, χ² p > 0.001`, () => {
+      const rng = createRng(300 + k);
+      const J = Float64Array.from({ length: graph.size }, () => 2.4 * rng.float64() - 1.2);
+      const beta = 0.8;
+      const exact = bruteForce(graph, J.map((j) => beta * j));
+      const samples = 5000;
+      const x = sampleExactTuned(graph, J, { beta, samples, rng: createRng(70 + k) }, forced);
+      const observed = histogram(x, graph.order, samples);
+      const expected = exact.logProbabilities!.map((lp) => samples * Math.exp(lp));
+      expect(chiSquareTest(observed, expected).pValue).toBeGreaterThan(0.001);
+    });
+  });
+
+  it('default thresholds on a 14×14 lattice and a 150-node Delaunay graph: edge correlations within 4.5σ of the exact ones', () => {
+    for (const [graph, seed] of [[squareLattice(14, 14), 1], [randomPlanarGraph(150, { rng: createRng(5) }).graph, 2]] as const) {
+      const rng = createRng(seed);
+      const J = Float64Array.from({ length: graph.size }, () => 2 * rng.float64() - 0.8);
+      const beta = 0.7;
+      const exact = edgeCorrelations(graph, J, { beta });
+      const samples = 300;
+      const x = sampleExact(graph, J, { beta, samples, rng: createRng(10 + seed) });
+      const n = graph.order;
+      let worst = 0;
+      for (let e = 0; e < graph.size; e++) {
+        const u = graph.edgeSources[e]!;
+        const v = graph.edgeTargets[e]!;
+        let sum = 0;
+        for (let s = 0; s < samples; s++) sum += x[s * n + u]! * x[s * n + v]!;
+        const mean = sum / samples;
+        const c = exact[e]!;
+        // σ of a ±1 mean: √((1 − c²)/samples), floored for edges that are almost surely aligned
+        const sigma = Math.sqrt(Math.max(1 - c * c, 0.01) / samples);
+        worst = Math.max(worst, Math.abs(mean - c) / sigma);
+      }
+      // max over ~360–440 edges of |z|: 4.5σ has a two-sided tail of ~7e-6 per edge
+      expect(worst).toBeLessThan(4.5);
+    }
   });
 });
