@@ -55,6 +55,8 @@ export interface SamplingTuning {
   denseBlockNodes: number;
   /** The separator sampler's pieces of at most this many expanded-dual vertices are sampled densely. */
   densePieceVertices: number;
+  /** Called once the blocks are prepared, then after every sample (bench timings). */
+  onStep?: (step: 'prepared' | 'sample') => void;
 }
 
 const DEFAULT_TUNING: SamplingTuning = Object.freeze({ denseBlockNodes: DENSE_SAMPLING_BLOCK_NODES, densePieceVertices: DENSE_PIECE_VERTICES });
@@ -91,6 +93,7 @@ export function sampleExactTuned(graph: Graph, couplings: Couplings, options: Sa
     blocks.push(prepareBlock(site, map, betaJ, tuning));
   }
   const order = blockOrder(n, bcc.count, bcc.blockOffsets, bcc.blockNodes);
+  tuning.onStep?.('prepared');
   const x = new Int8Array(n);
   const assigned = new Uint8Array(n);
   const scratch = new Map<number, { partner: Int32Array; work: Float64Array; local: Int8Array }>();
@@ -116,6 +119,7 @@ export function sampleExactTuned(graph: Graph, couplings: Couplings, options: Sa
     }
     for (let v = 0; v < n; v++) if (assigned[v] === 0) x[v] = rng.float64() < 0.5 ? 1 : -1; // isolated nodes
     out.set(x, s * n);
+    tuning.onStep?.('sample');
   }
   return out;
 }
