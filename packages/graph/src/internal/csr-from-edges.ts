@@ -85,10 +85,24 @@ export function csrFromEdges(
         nbr[p] = pairs[2 * p] as number;
         slot[p] = pairs[2 * p + 1] as number;
       }
+      if (!hasRepeats) for (let p = a + 1; p < b; p++) if (nbr[p] === nbr[p - 1]) hasRepeats = true;
     } else {
-      insertionSortInto(pairs, a, b, nbr, slot);
+      // insertion sort from `pairs` into nbr/slot, inline (this loop is the hot part of the build); a key equal to
+      // its left neighbour stops the shift, which keeps the sort stable and flags the repeat
+      for (let i = a; i < b; i++) {
+        const key = pairs[2 * i] as number;
+        const val = pairs[2 * i + 1] as number;
+        let j = i - 1;
+        while (j >= a && (nbr[j] as number) > key) {
+          nbr[j + 1] = nbr[j] as number;
+          slot[j + 1] = slot[j] as number;
+          j--;
+        }
+        if (j >= a && nbr[j] === key) hasRepeats = true;
+        nbr[j + 1] = key;
+        slot[j + 1] = val;
+      }
     }
-    if (!hasRepeats) for (let p = a + 1; p < b; p++) if (nbr[p] === nbr[p - 1]) hasRepeats = true;
   }
 
   // Repeats: adjacent equal neighbours in a sorted row. Without any (the common case) slots are edge ids.
@@ -226,22 +240,6 @@ function mergeRepeats(
     offsets[v + 1] = q;
   }
   return { slotEdge, edgeSources, edgeTargets, weights, duplicates, firstDuplicateSlot, firstDuplicateOf, halfEdgesKept: q };
-}
-
-/** Stable insertion sort of the (key, value) pairs with indices [a, b) by key, written into keys/values [a, b). */
-function insertionSortInto(pairs: Int32Array, a: number, b: number, keys: Int32Array, values: Int32Array): void {
-  for (let i = a; i < b; i++) {
-    const key = pairs[2 * i] as number;
-    const val = pairs[2 * i + 1] as number;
-    let j = i - 1;
-    while (j >= a && (keys[j] as number) > key) {
-      keys[j + 1] = keys[j] as number;
-      values[j + 1] = values[j] as number;
-      j--;
-    }
-    keys[j + 1] = key;
-    values[j + 1] = val;
-  }
 }
 
 /** Insertion sort of the (key, value) pairs with indices [a, b) by key; stable. */
