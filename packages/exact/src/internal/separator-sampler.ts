@@ -32,6 +32,9 @@ import { samplePerfectMatching } from './pm-sampler.js';
 /** Sub-problems of at most this many city vertices are sampled densely (O(n³)). */
 export const DENSE_PIECE_VERTICES = 96;
 
+/** Stamp counters restart (after clearing their marks) when they reach this value. */
+const STAMP_LIMIT = 1 << 30;
+
 /** Largest deviation from 1 of a step's probability sum before sampling stops with a ConvergenceError. */
 const PROBABILITY_TOLERANCE = 1e-7;
 
@@ -147,6 +150,19 @@ export class SeparatorMatchingSampler {
     }
   }
 
+  /**
+   * A fresh stamp value for the `stamp` and `placed` marks (one per level and step). Long runs would overflow an
+   * Int32 after ~2·10⁹ of them, so the marks are cleared and the count restarts well before.
+   */
+  private nextTick(): number {
+    if (this.stampTick === STAMP_LIMIT) {
+      this.stamp.fill(0);
+      this.placed.fill(0);
+      this.stampTick = 0;
+    }
+    return ++this.stampTick;
+  }
+
   private resetSample(): void {
     this.alive.fill(1);
     for (let v = 0; v < this.nodes; v++) this.ufParent[v] = v;
@@ -227,7 +243,7 @@ export class SeparatorMatchingSampler {
   /** Dense sampling of a small piece: K restricted to it, inverted, matched vertex by vertex. */
   private sampleDense(piece: Int32Array, rng: Rng, partner: Int32Array): void {
     const m = piece.length;
-    const tick = ++this.stampTick;
+    const tick = this.nextTick();
     for (let i = 0; i < m; i++) {
       this.stamp[piece[i] as number] = tick;
       this.local[piece[i] as number] = i;
@@ -274,13 +290,17 @@ export class SeparatorMatchingSampler {
    */
   private prepareLevel(piece: Int32Array): SeparatorLevel {
     const m = piece.length;
-    const tick = ++this.stampTick;
+    const tick = this.nextTick();
     for (let i = 0; i < m; i++) this.stamp[piece[i] as number] = tick;
     // reference pairs: local 2p, 2p + 1
     const local = this.local;
     const placed = this.placed;
     const members = new Int32Array(m);
-    this.spinTick++; // relations changed since the last level: fresh spin cache
+    // relations changed since the last level: fresh spin cache (stamps restart before they could overflow)
+    if (++this.spinTick === STAMP_LIMIT) {
+      this.spinStamp.fill(0);
+      this.spinTick = 1;
+    }
     let at = 0;
     for (let i = 0; i < m; i++) {
       const h = piece[i] as number;
@@ -361,7 +381,9 @@ export class SeparatorMatchingSampler {
     const { rows, separator } = level;
     const size = rows.length;
     const inv = level.inverse.slice();
-    const tick = ++this.stampTick;
+    // both stamps first: a restart of the counter clears the marks, so none may be set before the second one
+    const tick = this.nextTick();
+    const sTick = this.nextTick();
     const index = this.local;
     for (let i = 0; i < size; i++) {
       this.stamp[rows[i] as number] = tick;
@@ -371,7 +393,6 @@ export class SeparatorMatchingSampler {
     // once no unmatched S vertex is left beside it; later steps never read it, so the updates skip it.
     const watchers = new Int32Array(size); // unmatched S vertices at or beside each row
     const inS = this.placed;
-    const sTick = ++this.stampTick;
     for (let s = 0; s < separator.length; s++) inS[separator[s] as number] = sTick;
     const watch = (a: number, delta: number): void => {
       watchers[index[a] as number]! += delta;
@@ -443,10 +464,9 @@ export class SeparatorMatchingSampler {
 
   /** Step 4: the alive vertices of `piece`, split into connected pieces (pushed on `pending`). */
   private pushPieces(piece: Int32Array, pending: Int32Array[]): void {
-    const tick = ++this.stampTick;
+    const tick = this.nextTick();
+    const done = this.nextTick(); // taken before marking (see matchSeparator)
     for (let i = 0; i < piece.length; i++) this.stamp[piece[i] as number] = tick;
-    const done = tick + 1;
-    this.stampTick = done;
     const queue = this.queue;
     for (let i = 0; i < piece.length; i++) {
       const s = piece[i] as number;
