@@ -5,23 +5,14 @@
  * Fixed seeds, one warm-up. JSON → bench/out/k33-free.json.
  */
 import { checkK33MinorFree, createRng, randomK33FreeGraph, randomPlanarGraph } from '@isinglab/graph';
-import { benchEnvironment, formatTable, writeJsonAtomic } from '@isinglab/graph/testing';
+import { benchEnvironment, formatTable, powerLawExponent, writeJsonAtomic } from '@isinglab/graph/testing';
 import { logPartition } from '../src/index.js';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [1e3, 3e3, 1e4, 3e4] : [1e3, 3e3, 1e4, 3e4, 1e5];
 
 function fitExponent(points: [number, number][]): number {
-  const pts = points.map(([n, t]) => [Math.log(n), Math.log(t)] as const);
-  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
-  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
-  let num = 0;
-  let den = 0;
-  for (const [x, y] of pts) {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  }
-  return num / den;
+  return powerLawExponent(points.map((p) => p[0]), points.map((p) => p[1]));
 }
 
 function time(f: () => void): number {

@@ -5,7 +5,7 @@
  * Fixed seeds; one warm-up at the smallest size. JSON → bench/out/exact.json.
  */
 import { biconnectedComponents, checkPlanarity, createRng, randomPlanarGraph, squareLattice, type Graph } from '@isinglab/graph';
-import { benchEnvironment, formatTable, writeJsonAtomic } from '@isinglab/graph/testing';
+import { benchEnvironment, formatTable, powerLawExponent, writeJsonAtomic } from '@isinglab/graph/testing';
 import { buildTriangulatedBlock } from '../src/internal/planar-map.js';
 import { kasteleynSystem } from '../src/internal/kasteleyn.js';
 import { denseLu } from '../src/internal/dense-lu.js';
@@ -56,16 +56,8 @@ function run(family: string, graph: Graph, withDense: boolean): Row {
 }
 
 function fitExponent(rows: Row[]): number {
-  const pts = rows.filter((r) => r.n >= 1e4).map((r) => [Math.log(r.n), Math.log(r.totalMs)] as const);
-  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
-  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
-  let num = 0;
-  let den = 0;
-  for (const [x, y] of pts) {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  }
-  return num / den;
+  const pts = rows.filter((r) => r.n >= 1e4);
+  return powerLawExponent(pts.map((r) => r.n), pts.map((r) => r.totalMs));
 }
 
 const families: [string, (n: number) => Graph][] = [

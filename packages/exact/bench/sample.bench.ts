@@ -9,7 +9,7 @@
  * Fixed seeds. JSON → bench/out/sample.json.
  */
 import { createRng, randomPlanarGraph, squareLattice, type Graph } from '@isinglab/graph';
-import { benchEnvironment, formatTable, writeJsonAtomic } from '@isinglab/graph/testing';
+import { benchEnvironment, formatTable, powerLawExponent, writeJsonAtomic } from '@isinglab/graph/testing';
 import { sampleExactTuned } from '../src/planar/sample-exact.js';
 import { DENSE_PIECE_VERTICES } from '../src/internal/separator-sampler.js';
 
@@ -61,17 +61,8 @@ function run(family: string, graph: Graph, sampler: Row['sampler']): Row {
 }
 
 function fitExponent(rows: Row[]): number {
-  const pts = rows.filter((r) => r.n >= 1e4 && r.perSampleMs !== null).map((r) => [Math.log(r.n), Math.log(r.perSampleMs as number)] as const);
-  if (pts.length < 2) return Number.NaN;
-  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
-  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (const [x, y] of pts) {
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
-  }
-  return sxy / sxx;
+  const pts = rows.filter((r) => r.n >= 1e4 && r.perSampleMs !== null);
+  return powerLawExponent(pts.map((r) => r.n), pts.map((r) => r.perSampleMs as number));
 }
 
 const env = benchEnvironment();

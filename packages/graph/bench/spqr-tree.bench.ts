@@ -16,7 +16,7 @@ import {
   spqrTree,
   type Graph,
 } from '../src/index.js';
-import { benchEnvironment, formatTable, measure, writeJsonAtomic } from '../src/testing/index.js';
+import { benchEnvironment, formatTable, measure, powerLawExponent, writeJsonAtomic } from '../src/testing/index.js';
 
 interface Row {
   operation: string;
@@ -83,18 +83,7 @@ for (const n of sizes) {
 /** Least-squares slope of log(ms) against log(edges): the empirical exponent. */
 function exponent(operation: string): number | null {
   const r = rows.filter((row) => row.operation === operation);
-  if (r.length < 2) return null;
-  const xs = r.map((row) => Math.log(row.edges));
-  const ys = r.map((row) => Math.log(row.ms));
-  const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
-  const my = ys.reduce((s, y) => s + y, 0) / ys.length;
-  let sxy = 0;
-  let sxx = 0;
-  xs.forEach((x, i) => {
-    sxy += (x - mx) * (ys[i]! - my);
-    sxx += (x - mx) ** 2;
-  });
-  return sxy / sxx;
+  return r.length < 2 ? null : powerLawExponent(r.map((row) => row.edges), r.map((row) => row.ms));
 }
 const operations = [...new Set(rows.map((r) => r.operation))];
 const exponents = Object.fromEntries(operations.map((op) => [op, exponent(op)]));

@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { createRng, erdosRenyiGnm, type Graph } from '@isinglab/graph';
-import { benchEnvironment, formatTable, writeJsonAtomic } from '@isinglab/graph/testing';
+import { benchEnvironment, formatTable, powerLawExponent, writeJsonAtomic } from '@isinglab/graph/testing';
 import { useBackend } from '@isinglab/gnn';
 import {
   createDirGnnClassifier,
@@ -83,20 +83,6 @@ function fitEpochMs(g: Graph, k: number, epochs: number): number {
   return Math.min(...stamps.slice(1).map((t, i) => t - (stamps[i] as number)));
 }
 
-/** Least-squares slope of log y on log x. */
-function exponent(xs: number[], ys: number[]): number {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < lx.length; i++) {
-    sxy += ((lx[i] as number) - mx) * ((ly[i] as number) - my);
-    sxx += ((lx[i] as number) - mx) ** 2;
-  }
-  return sxy / sxx;
-}
 
 function fitPart(): FitRow[] {
   const rows: FitRow[] = [];
@@ -158,7 +144,7 @@ async function main(): Promise<void> {
   const fitRows = fitPart();
   const exponents = KS.map((k) => {
     const rs = fitRows.filter((r) => r.k === k);
-    return { k, sizes: rs.length, epochExponent: rs.length > 1 ? exponent(rs.map((r) => r.edges), rs.map((r) => r.epochMs)) : Number.NaN, spmmExponent: rs.length > 1 ? exponent(rs.map((r) => r.edges), rs.map((r) => r.spmmMs)) : Number.NaN };
+    return { k, sizes: rs.length, epochExponent: rs.length > 1 ? powerLawExponent(rs.map((r) => r.edges), rs.map((r) => r.epochMs)) : Number.NaN, spmmExponent: rs.length > 1 ? powerLawExponent(rs.map((r) => r.edges), rs.map((r) => r.spmmMs)) : Number.NaN };
   });
 
   const steps = quick ? 4 : 8;

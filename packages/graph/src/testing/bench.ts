@@ -132,3 +132,21 @@ export function writeFileAtomic(path: string, text: string): void {
 export function writeJsonAtomic(path: string, value: unknown): void {
   writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }
+
+/**
+ * Least-squares slope of log y against log x: the fitted exponent of a power law y ∝ x^k (scaling claims in the
+ * benches). NaN with fewer than two distinct x.
+ */
+export function powerLawExponent(xs: readonly number[], ys: readonly number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < lx.length; i++) {
+    sxy += ((lx[i] as number) - mx) * ((ly[i] as number) - my);
+    sxx += ((lx[i] as number) - mx) ** 2;
+  }
+  return sxx > 0 ? sxy / sxx : Number.NaN;
+}
