@@ -47,15 +47,7 @@ export function samplePerfectMatching(system: DenseSkew, rng: Rng, partner: Int3
       total += clipped;
     }
     worst = Math.max(worst, Math.abs(total - 1));
-    let r = rng.float64() * total;
-    let b = candidates[count - 1] as number;
-    for (let c = 0; c < count; c++) {
-      r -= probabilities[c] as number;
-      if (r < 0) {
-        b = candidates[c] as number;
-        break;
-      }
-    }
+    const b = drawCandidate(rng, candidates, probabilities, count, total);
     partner[a] = b;
     partner[b] = a;
     alive[a] = 0;
@@ -67,18 +59,42 @@ export function samplePerfectMatching(system: DenseSkew, rng: Rng, partner: Int3
       if (alive[v] === 1) aliveList[w++] = v;
     }
     aliveCount = w;
-    const qab = inv[a * n + b] as number;
-    for (let s = 0; s < aliveCount; s++) {
-      const i = aliveList[s] as number;
-      const ib = (inv[i * n + b] as number) / qab;
-      const ia = (inv[i * n + a] as number) / qab;
-      if (ib === 0 && ia === 0) continue;
-      const row = i * n;
-      for (let t = 0; t < aliveCount; t++) {
-        const j = aliveList[t] as number;
-        inv[row + j] = (inv[row + j] as number) - (ib * (inv[a * n + j] as number) - ia * (inv[b * n + j] as number));
-      }
-    }
+    removePairFromInverse(inv, n, a, b, aliveList, aliveCount);
   }
   return worst;
+}
+
+/**
+ * One draw among `count` candidates with weights probabilities[c] (summing to `total`): one rng.float64(); the last
+ * candidate when rounding leaves the running remainder ≥ 0.
+ */
+export function drawCandidate(rng: Rng, candidates: Int32Array, probabilities: Float64Array, count: number, total: number): number {
+  let r = rng.float64() * total;
+  for (let c = 0; c < count; c++) {
+    r -= probabilities[c] as number;
+    if (r < 0) return candidates[c] as number;
+  }
+  return candidates[count - 1] as number;
+}
+
+/**
+ * Conditions K⁻¹ (row-major, stride n) on the pair a–b being matched, on the rows and columns listed in
+ * rows[0 .. count) (which exclude a and b): (K without a, b)⁻¹ = K⁻¹ − K⁻¹[:, {a,b}] (K⁻¹[{a,b},{a,b}])⁻¹
+ * K⁻¹[{a,b}, :], i.e. K⁻¹_ij −= (K⁻¹_ib K⁻¹_aj − K⁻¹_ia K⁻¹_bj) / K⁻¹_ab.
+ */
+export function removePairFromInverse(inv: Float64Array, n: number, a: number, b: number, rows: Int32Array, count: number): void {
+  const qab = inv[a * n + b] as number;
+  const rowA = a * n;
+  const rowB = b * n;
+  for (let u = 0; u < count; u++) {
+    const i = rows[u] as number;
+    const row = i * n;
+    const xb = (inv[row + b] as number) / qab;
+    const xa = (inv[row + a] as number) / qab;
+    if (xb === 0 && xa === 0) continue;
+    for (let v = 0; v < count; v++) {
+      const j = rows[v] as number;
+      inv[row + j] = (inv[row + j] as number) - (xb * (inv[rowA + j] as number) - xa * (inv[rowB + j] as number));
+    }
+  }
 }

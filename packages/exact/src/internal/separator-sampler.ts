@@ -27,7 +27,7 @@ import type { PlanarMap } from './planar-map.js';
 import { analyseSkew, factorSkew, pairGraph, type SkewEntries } from './sparse-pfaffian.js';
 import { nestedDissection, type NestedDissectionOrdering } from './nested-dissection.js';
 import { denseInverse, denseLu } from './dense-lu.js';
-import { samplePerfectMatching } from './pm-sampler.js';
+import { drawCandidate, removePairFromInverse, samplePerfectMatching } from './pm-sampler.js';
 
 /** Sub-problems of at most this many city vertices are sampled densely (O(n³)). */
 export const DENSE_PIECE_VERTICES = 96;
@@ -54,7 +54,6 @@ interface SeparatorLevel {
 }
 
 export class SeparatorMatchingSampler {
-  private readonly n: number;
   /** Adjacency of the expanded dual with K's signed values: K[a][adj[p]] = adjValue[p]. */
   private readonly adjOffsets: Int32Array;
   private readonly adj: Int32Array;
@@ -63,6 +62,8 @@ export class SeparatorMatchingSampler {
   private readonly faceNext: Int32Array;
   private readonly nodes: number;
   private readonly top: SeparatorLevel | null;
+  /** Every vertex id, 0 .. n − 1: the first piece of each sample. */
+  private readonly all: Int32Array;
   // per-sample state
   private readonly alive: Uint8Array;
   private readonly stamp: Int32Array;
@@ -80,7 +81,6 @@ export class SeparatorMatchingSampler {
     private readonly densePiece: number = DENSE_PIECE_VERTICES,
   ) {
     const n = system.size;
-    this.n = n;
     this.nodes = map.nodes;
     this.tail = map.tail;
     const faceNext = new Int32Array(n);
@@ -119,18 +119,14 @@ export class SeparatorMatchingSampler {
     this.queue = new Int32Array(n);
     // The top level has the same reference matching (every edge agreeing) for every sample: prepare it once.
     this.resetSample();
-    const all = Int32Array.from({ length: n }, (_, i) => i);
-    if (n <= densePiece) {
-      this.top = null;
-    } else {
-      this.top = this.prepareLevel(all);
-    }
+    this.all = Int32Array.from({ length: n }, (_, i) => i);
+    this.top = n <= densePiece ? null : this.prepareLevel(this.all);
   }
 
   /** Draws one perfect matching into `partner` (partner[a] = b ⇔ a–b matched). */
   sample(rng: Rng, partner: Int32Array): void {
     this.resetSample();
-    const all = Int32Array.from({ length: this.n }, (_, i) => i);
+    const all = this.all;
     const pending: Int32Array[] = [];
     if (this.top === null) {
       this.sampleDense(all, rng, partner);
@@ -234,10 +230,14 @@ export class SeparatorMatchingSampler {
 
   /** Partner of alive vertex h in PM(x): its twin when its edge agrees, else the face vertex whose edge disagrees. */
   private referencePartner(h: number): number {
-    const differ = (e: number) => this.spinBit(this.tail[2 * e] as number) ^ this.spinBit(this.tail[2 * e + 1] as number);
-    if (differ(h >> 1) === 0) return h ^ 1;
+    if (this.edgeDiffers(h >> 1) === 0) return h ^ 1;
     const f1 = this.faceNext[h] as number;
-    return differ(f1 >> 1) === 1 ? f1 : (this.faceNext[f1] as number);
+    return this.edgeDiffers(f1 >> 1) === 1 ? f1 : (this.faceNext[f1] as number);
+  }
+
+  /** 1 when the endpoints of map edge e disagree in the current reference configuration, else 0. */
+  private edgeDiffers(e: number): number {
+    return this.spinBit(this.tail[2 * e] as number) ^ this.spinBit(this.tail[2 * e + 1] as number);
   }
 
   /** Dense sampling of a small piece: K restricted to it, inverted, matched vertex by vertex. */
@@ -425,15 +425,7 @@ export class SeparatorMatchingSampler {
       }
       const deviation = Math.abs(total - 1);
       if (!(deviation <= PROBABILITY_TOLERANCE)) this.fail(deviation, rows.length);
-      let r = rng.float64() * total;
-      let b = candidates[count - 1] as number;
-      for (let c = 0; c < count; c++) {
-        r -= probabilities[c] as number;
-        if (r < 0) {
-          b = candidates[c] as number;
-          break;
-        }
-      }
+      const b = drawCandidate(rng, candidates, probabilities, count, total);
       this.recordMatch(a, b, partner);
       const ib = index[b] as number;
       watch(a, -1);
@@ -444,21 +436,7 @@ export class SeparatorMatchingSampler {
         if (i !== ia && i !== ib && (watchers[i] as number) > 0) aliveRows[w++] = i;
       }
       aliveCount = w;
-      // (K without a, b)⁻¹ = K⁻¹ − K⁻¹[:, {a,b}] (K⁻¹[{a,b},{a,b}])⁻¹ K⁻¹[{a,b}, :] on the surviving rows
-      const qab = inv[ia * size + ib] as number;
-      const rowA = ia * size;
-      const rowB = ib * size;
-      for (let u = 0; u < aliveCount; u++) {
-        const i = aliveRows[u] as number;
-        const row = i * size;
-        const xb = (inv[row + ib] as number) / qab;
-        const xa = (inv[row + ia] as number) / qab;
-        if (xb === 0 && xa === 0) continue;
-        for (let v = 0; v < aliveCount; v++) {
-          const j = aliveRows[v] as number;
-          inv[row + j] = (inv[row + j] as number) - (xb * (inv[rowA + j] as number) - xa * (inv[rowB + j] as number));
-        }
-      }
+      removePairFromInverse(inv, size, ia, ib, aliveRows, aliveCount);
     }
   }
 

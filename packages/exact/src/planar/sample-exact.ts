@@ -12,7 +12,7 @@
 import { ConvergenceError, InvalidArgumentError, UnsupportedGraphError, biconnectedComponents, checkOptions, checkRng, type Graph, type Rng } from '@isinglab/graph';
 import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
 import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
-import { denseLu, inverseColumn } from '../internal/dense-lu.js';
+import { denseInverse, denseLu } from '../internal/dense-lu.js';
 import { gaugedCouplings, treeGauge } from '../internal/gauge.js';
 import { prepareIsingInput, type Couplings } from '../internal/planar-input.js';
 import { k33FreeDecomposition, k33FreeSamples } from '../k33-free/k33-free-ising.js';
@@ -163,13 +163,7 @@ function prepareBlock(site: { pkg: string; fn: string }, map: PlanarMap, globalB
     neighbours[cursor[c] as number] = a;
     cursor[c] = (cursor[c] as number) + 1;
   }
-  const lu = denseLu(k.slice(), n);
-  const inverse = new Float64Array(n * n);
-  const column = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    inverseColumn(lu, j, column);
-    for (let i = 0; i < n; i++) inverse[i * n + j] = column[i] as number;
-  }
+  const inverse = denseInverse(denseLu(k.slice(), n));
   return { nodes: map.globalNode, bridge: null, system: { n, k, inverse, offsets: degree, neighbours }, separator: null, map, sign };
 }
 
