@@ -149,3 +149,43 @@ describe('nestedDissection: pair graphs of random Delaunay and lattice blocks', 
     }
   });
 });
+
+describe('nestedDissection: the two maximum-flow algorithms of the band cuts', () => {
+  it('push–relabel and Dinic cut the same first band with separators of the same (minimum) size, on 40 seeded pair graphs', () => {
+    // Both orderings start from the same BFS levels and the same band, so their root separators are minimum vertex
+    // cuts of one network: equal sizes check each algorithm against the other (the cuts themselves may differ).
+    const rng = createRng(11);
+    let differentCuts = 0;
+    for (let k = 0; k < 40; k++) {
+      const graph = k % 4 === 0 ? squareLattice(4 + (k % 13), 5 + (k % 7)) : randomPlanarGraph(30 + (rng.uint32() % 900), { rng }).graph;
+      const g = blockPairGraph(graph);
+      const sizes: number[] = [];
+      for (const vertexCut of ['dinic', 'push-relabel'] as const) {
+        const o = nestedDissection(g.order, g.offsets, g.targets, { leafSize: 8, vertexCut });
+        const owner = checkOrdering(g, o);
+        const root = o.count - 1;
+        if (o.count > 1 && o.parent.filter((p) => p === root).length >= 2) checkRootSeparatorMinimal(g, o, owner);
+        sizes.push(o.supStart[root + 1]! - o.supStart[root]!);
+        if (vertexCut === 'push-relabel') {
+          const d = nestedDissection(g.order, g.offsets, g.targets, { leafSize: 8, vertexCut: 'dinic' });
+          if (d.perm.some((v, i) => v !== o.perm[i])) differentCuts++;
+        }
+      }
+      expect(sizes[1]).toBe(sizes[0]);
+    }
+    // the two algorithms return different minimum cuts (nearest the sink vs nearest the source) on most graphs,
+    // so the equal sizes above are not the same computation twice
+    expect(differentCuts).toBeGreaterThan(10);
+  });
+
+  it('push–relabel orders large Delaunay pair graphs with certificates (the automatic choice uses it on wide bands)', () => {
+    const g = blockPairGraph(randomPlanarGraph(6000, { rng: createRng(6000) }).graph);
+    const auto = nestedDissection(g.order, g.offsets, g.targets);
+    checkOrdering(g, auto);
+    const forced = nestedDissection(g.order, g.offsets, g.targets, { vertexCut: 'push-relabel' });
+    const owner = checkOrdering(g, forced);
+    checkRootSeparatorMinimal(g, forced, owner);
+    const dinic = nestedDissection(g.order, g.offsets, g.targets, { vertexCut: 'dinic' });
+    expect(forced.supStart[forced.count]! - forced.supStart[forced.count - 1]!).toBe(dinic.supStart[dinic.count]! - dinic.supStart[dinic.count - 1]!);
+  });
+});
