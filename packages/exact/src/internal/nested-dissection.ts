@@ -42,6 +42,12 @@ export interface NestedDissectionOptions {
    * bands of at least PUSH_RELABEL_MIN_BAND vertices. Tests force one to check both. @default 'auto'
    */
   vertexCut?: 'auto' | 'dinic' | 'push-relabel';
+  /**
+   * Vertices placed in the root separator, after every other, and left out of all level structures: vertices that
+   * would act as shortcuts and distort the BFS levels (the chords of a random Delaunay graph's outer face, see
+   * `shortcutChordPairs`). @default none
+   */
+  orderLast?: ArrayLike<number>;
 }
 
 /** Each side of a chosen separator keeps at least this fraction of the piece (when such a level exists). */
@@ -69,7 +75,7 @@ export function nestedDissection(order: number, graphOffsets: Int32Array, graphT
   const n = order;
   const { original, offsets, targets } = relabelByBfs(n, graphOffsets, graphTargets);
   const verts = new Int32Array(n);
-  for (let v = 0; v < n; v++) verts[v] = v;
+  const lastCount = placeLast(n, original, options.orderLast, verts);
   const member = new Int32Array(n); // piece stamp: member[v] === tick ⇔ v is in the current piece
   const seen = new Int32Array(n); // BFS stamp
   const level = new Int32Array(n);
@@ -103,7 +109,8 @@ export function nestedDissection(order: number, graphOffsets: Int32Array, graphT
     tasks[top++] = hi;
     tasks[top++] = parent;
   };
-  push(0, n, -1);
+  if (lastCount > 0) push(0, n - lastCount, addNode(n - lastCount, -1));
+  else push(0, n, -1);
 
   /** BFS inside the current piece from `root`; fills queue[0..size) and level[]; returns the number reached. */
   const bfs = (root: number): number => {
@@ -436,6 +443,34 @@ export function nestedDissection(order: number, graphOffsets: Int32Array, graphT
     iperm[v] = k;
   }
   return { perm, iperm, count, supStart, parent: parentOut };
+}
+
+/**
+ * Fills verts with every (renumbered) vertex, those of `orderLast` (original ids) at the end; returns how many
+ * were placed last.
+ */
+function placeLast(n: number, original: Int32Array, orderLast: ArrayLike<number> | undefined, verts: Int32Array): number {
+  if (orderLast === undefined || orderLast.length === 0) {
+    for (let v = 0; v < n; v++) verts[v] = v;
+    return 0;
+  }
+  const renumbered = new Int32Array(n);
+  for (let v = 0; v < n; v++) renumbered[original[v] as number] = v;
+  const last = new Uint8Array(n);
+  let lastCount = 0;
+  for (let i = 0; i < orderLast.length; i++) {
+    const v = orderLast[i] as number;
+    if (!(Number.isInteger(v) && v >= 0 && v < n)) throw new RangeError(`nestedDissection: orderLast[${i}] = ${v} is not a vertex`);
+    const r = renumbered[v] as number;
+    if (last[r] === 0) {
+      last[r] = 1;
+      lastCount++;
+    }
+  }
+  let first = 0;
+  let tail = n - lastCount;
+  for (let v = 0; v < n; v++) verts[last[v] === 1 ? tail++ : first++] = v;
+  return lastCount;
 }
 
 /**

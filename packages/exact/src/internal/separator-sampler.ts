@@ -26,6 +26,7 @@ import type { KasteleynSystem } from './kasteleyn.js';
 import type { PlanarMap } from './planar-map.js';
 import { analyseSkew, factorSkew, pairGraph, type SkewEntries } from './sparse-pfaffian.js';
 import { nestedDissection, type NestedDissectionOrdering } from './nested-dissection.js';
+import { shortcutChordPairs } from './shortcut-chords.js';
 import { denseInverse, denseLu } from './dense-lu.js';
 import { drawCandidate, removePairFromInverse, samplePerfectMatching } from './pm-sampler.js';
 
@@ -79,6 +80,7 @@ export class SeparatorMatchingSampler {
     map: PlanarMap,
     system: KasteleynSystem,
     private readonly densePiece: number = DENSE_PIECE_VERTICES,
+    shortcutBudget?: number,
   ) {
     const n = system.size;
     this.nodes = map.nodes;
@@ -120,7 +122,9 @@ export class SeparatorMatchingSampler {
     // The top level has the same reference matching (every edge agreeing) for every sample: prepare it once.
     this.resetSample();
     this.all = Int32Array.from({ length: n }, (_, i) => i);
-    this.top = n <= densePiece ? null : this.prepareLevel(this.all);
+    // At the top level the reference pairs are the intercity edges, pair ↔ map edge: the outer-face chords that
+    // would distort the separators' BFS levels (shortcut-chords.ts) go into the top separator.
+    this.top = n <= densePiece ? null : this.prepareLevel(this.all, shortcutChordPairs(map, pairGraph(system), shortcutBudget));
   }
 
   /** Draws one perfect matching into `partner` (partner[a] = b ⇔ a–b matched). */
@@ -288,7 +292,7 @@ export class SeparatorMatchingSampler {
    * Steps 1–2 for a connected piece of alive vertices: reference pairs, nested dissection, D last, factorisation
    * stopped at the root, and the inverse of the root's Schur complement.
    */
-  private prepareLevel(piece: Int32Array): SeparatorLevel {
+  private prepareLevel(piece: Int32Array, lastEdges?: Int32Array): SeparatorLevel {
     const m = piece.length;
     const tick = this.nextTick();
     for (let i = 0; i < m; i++) this.stamp[piece[i] as number] = tick;
@@ -339,7 +343,8 @@ export class SeparatorMatchingSampler {
       }
     }
     const graph = pairGraph(system);
-    const nd = nestedDissection(graph.order, graph.offsets, graph.targets);
+    const orderLast = lastEdges === undefined ? undefined : Int32Array.from(lastEdges, (e) => (local[2 * e] as number) >> 1);
+    const nd = nestedDissection(graph.order, graph.offsets, graph.targets, { orderLast });
     // S: the root separator; D: S and every pair adjacent to it
     const root = nd.count - 1;
     const inD = new Uint8Array(graph.order);

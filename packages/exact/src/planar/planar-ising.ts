@@ -17,6 +17,7 @@ import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
 import { gaugedCouplings, lowEnergyGauge, treeGauge } from '../internal/gauge.js';
 import { analyseSkew, factorSkew, pairGraph, solveSkew, type SkewSymbolic } from '../internal/sparse-pfaffian.js';
 import { nestedDissection } from '../internal/nested-dissection.js';
+import { shortcutChordPairs } from '../internal/shortcut-chords.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
 
 import { prepareIsingInput, type Couplings } from '../internal/planar-input.js';
@@ -171,7 +172,7 @@ function checkedSparseBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMa
   const primarySystem = kasteleynSystem(map, primaryBj);
   const pairs = pairGraph(primarySystem);
   // the structure (rows, cols) is the same in every gauge: one symbolic analysis serves both factorisations
-  const symbolic = analyseSkew(primarySystem, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets));
+  const symbolic = analyseSkew(primarySystem, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets, { orderLast: shortcutChordPairs(map, pairs) }));
   const logZ = (gaugedBj: Float64Array, system = kasteleynSystem(map, gaugedBj)) => {
     let sum = 0;
     for (let e = 0; e < gaugedBj.length; e++) sum += gaugedBj[e] as number;
@@ -254,7 +255,7 @@ function sparseBlockSolve(map: PlanarMap, bj: Float64Array, known: SkewSymbolic 
   let symbolic = known;
   if (symbolic === null) {
     const pairs = pairGraph(k);
-    symbolic = analyseSkew(k, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets));
+    symbolic = analyseSkew(k, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets, { orderLast: shortcutChordPairs(map, pairs) }));
   }
   const factor = factorSkew(symbolic, k.values, { keepFactor: true });
   if (!Number.isFinite(factor.logAbsDet)) throw new Error('exact: singular Kasteleyn matrix');

@@ -55,6 +55,8 @@ export interface SamplingTuning {
   denseBlockNodes: number;
   /** The separator sampler's pieces of at most this many expanded-dual vertices are sampled densely. */
   densePieceVertices: number;
+  /** Overrides the share of √pairs that outer-face chords may add to the top separator (shortcut-chords.ts). */
+  shortcutBudget?: number;
   /** Called once the blocks are prepared, then after every sample (bench timings). */
   onStep?: (step: 'prepared' | 'sample') => void;
 }
@@ -140,7 +142,7 @@ function prepareBlock(site: { pkg: string; fn: string }, map: PlanarMap, globalB
   const sign = treeGauge(map, bj);
   const ks = kasteleynSystem(map, gaugedCouplings(map, bj, sign));
   if (map.nodes > tuning.denseBlockNodes) {
-    const separator = new SeparatorMatchingSampler(site, map, ks, tuning.densePieceVertices);
+    const separator = new SeparatorMatchingSampler(site, map, ks, tuning.densePieceVertices, tuning.shortcutBudget);
     return { nodes: map.globalNode, bridge: null, system: null, separator, map, sign };
   }
   const n = ks.size;

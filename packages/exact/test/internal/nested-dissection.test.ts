@@ -189,3 +189,26 @@ describe('nestedDissection: the two maximum-flow algorithms of the band cuts', (
     expect(forced.supStart[forced.count]! - forced.supStart[forced.count - 1]!).toBe(dinic.supStart[dinic.count]! - dinic.supStart[dinic.count - 1]!);
   });
 });
+
+describe('nestedDissection: orderLast', () => {
+  it('puts the given vertices in the root separator, after all others, and still separates (20 seeded graphs)', () => {
+    const rng = createRng(21);
+    for (let k = 0; k < 20; k++) {
+      const g = blockPairGraph(k % 4 === 0 ? squareLattice(5 + (k % 7), 6) : randomPlanarGraph(20 + (rng.uint32() % 300), { rng }).graph);
+      const last = Array.from({ length: 1 + (k % 9) }, () => rng.int(g.order));
+      last.push(last[0]!); // repeats are tolerated
+      const distinct = [...new Set(last)].sort((a, b) => a - b);
+      const o = nestedDissection(g.order, g.offsets, g.targets, { leafSize: 1 + (k % 6), orderLast: last });
+      checkOrdering(g, o);
+      const root = o.count - 1;
+      expect(o.supStart[root + 1]).toBe(g.order);
+      expect(o.supStart[root + 1]! - o.supStart[root]!).toBe(distinct.length);
+      expect(Array.from(o.perm.subarray(g.order - distinct.length)).sort((a, b) => a - b)).toEqual(distinct);
+    }
+  });
+
+  it('rejects an id that is not a vertex', () => {
+    const g = blockPairGraph(squareLattice(4, 4));
+    expect(() => nestedDissection(g.order, g.offsets, g.targets, { orderLast: [g.order] })).toThrow(/orderLast\[0\]/);
+  });
+});

@@ -126,6 +126,20 @@ describe('sampleExact: the separator sampler (forced onto small graphs) against 
     });
   });
 
+  it('the outer face’s chords forced into the top separator (grid 4×4, wheel 10): χ² p > 0.001', () => {
+    for (const [graph, k] of [[squareLattice(4, 4), 0], [wheelGraph(10), 1]] as const) {
+      const rng = createRng(500 + k);
+      const J = Float64Array.from({ length: graph.size }, () => 2.4 * rng.float64() - 1.2);
+      const beta = 0.8;
+      const exact = bruteForce(graph, J.map((j) => beta * j));
+      const samples = 5000;
+      const x = sampleExactTuned(graph, J, { beta, samples, rng: createRng(90 + k) }, { ...forced, shortcutBudget: 100 });
+      const observed = histogram(x, graph.order, samples);
+      const expected = exact.logProbabilities!.map((lp) => samples * Math.exp(lp));
+      expect(chiSquareTest(observed, expected).pValue).toBeGreaterThan(0.001);
+    }
+  });
+
   it('default thresholds on a 14×14 lattice and a 150-node Delaunay graph: edge correlations within 4.5σ of the exact ones', () => {
     for (const [graph, seed] of [[squareLattice(14, 14), 1], [randomPlanarGraph(150, { rng: createRng(5) }).graph, 2]] as const) {
       const rng = createRng(seed);
