@@ -488,27 +488,45 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     const sEnd = fully;
     let p = 0;
     let pending = 0;
+    // the search of the next pivot, done by the previous pivot's update of the same block (−1: not done)
+    let nextBest = -1;
+    let nextBi = 0;
+    let nextBj = 0;
     while (p < sEnd) {
       if (mode !== 'matched') {
-        // the largest entry of the remaining fully summed block (Bunch 1982)
+        // the largest entry of the remaining fully summed block (Bunch 1982), first in row-major order
         let bi = p + 1;
         let bj = p;
         let best = abs(front[(p + 1) * m + p] as number);
-        for (let i = p + 1; i < sEnd; i++) {
-          const row = i * m;
-          for (let j = p; j < i; j++) {
-            const x = abs(front[row + j] as number);
-            if (x > best) {
-              best = x;
-              bi = i;
-              bj = j;
+        if (nextBest >= 0) {
+          best = nextBest;
+          bi = nextBi;
+          bj = nextBj;
+        } else {
+          for (let i = p + 1; i < sEnd; i++) {
+            const row = i * m;
+            for (let j = p; j < i; j++) {
+              const x = abs(front[row + j] as number);
+              if (x > best) {
+                best = x;
+                bi = i;
+                bj = j;
+              }
             }
           }
         }
+        nextBest = -1;
         if (u > 0) {
           // threshold test against the two columns' largest entries over all active rows (boundary included)
+          applyPendingToColumn(front, m, sEnd, cap, pending, bi, ga, gb, gta, gtb);
+          applyPendingToColumn(front, m, sEnd, cap, pending, bj, ga, gb, gta, gtb);
           const limit = Math.max(activeColumnMax(front, m, p, bi), activeColumnMax(front, m, p, bj));
           if (!(best >= u * limit)) {
+            // every column's boundary rows are needed: apply the pending group first
+            if (pending > 0) {
+              flushPending(front, m, sEnd, p, cap, pending, ga, gb, gta, gtb);
+              pending = 0;
+            }
             // best ratio |K_ij| / max(γ_i, γ_j) over all fully summed pairs
             gamma.fill(0, p, sEnd);
             for (let i = p + 1; i < m; i++) {
@@ -541,9 +559,12 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
             if (!(num >= u * den)) break; // delay the remaining fully summed rows
           }
         }
-        if (bj !== p) swapSkew(front, m, p, bj, rowId);
-        if (bi !== p + 1) swapSkew(front, m, p + 1, bi, rowId);
+        if (bj !== p) swapColumns(front, m, p, bj, rowId, cap, pending, gta, gtb);
+        if (bi !== p + 1) swapColumns(front, m, p + 1, bi, rowId, cap, pending, gta, gtb);
       }
+      // the pivot columns' boundary rows, brought up to date (a no-op for columns already current)
+      applyPendingToColumn(front, m, sEnd, cap, pending, p, ga, gb, gta, gtb);
+      applyPendingToColumn(front, m, sEnd, cap, pending, p + 1, ga, gb, gta, gtb);
       const delta = -(front[(p + 1) * m + p] as number);
       let colMax = abs(delta);
       for (let i = p + 2; i < m; i++) {
@@ -568,39 +589,65 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
         ta[i] = (front[i * m + p] as number) * inv;
         tb[i] = (front[i * m + p + 1] as number) * inv;
       }
-      // eager update of the fully summed columns (< sEnd); the boundary block waits for the group
-      for (let i = p + 3; i < m; i++) {
-        const row = i * m;
-        const ai = front[row + p] as number;
-        const bi = front[row + p + 1] as number;
-        if (ai === 0 && bi === 0) continue;
-        const jEnd = i < sEnd ? i : sEnd;
-        for (let j = p + 2; j < jEnd; j++) front[row + j] = (front[row + j] as number) - (ai * (tb[j] as number) - bi * (ta[j] as number));
+      // Eager update of the fully summed block only (rows and columns < sEnd: the pivot search reads it). The
+      // boundary rows wait for the group (a rank-2·GROUP update) — all their columns, the fully summed ones too;
+      // a fully summed column's boundary rows are brought up to date on demand when it is tested or pivoted.
+      // It also finds the largest updated entry: the next pivot search covers exactly this block (rows p + 3 ..,
+      // columns p + 2 ..), scanned in the same order, so one pass over the block serves both.
+      if (mode !== 'matched' && p + 3 < sEnd) {
+        let best = -1;
+        let bi = 0;
+        for (let i = p + 3; i < sEnd; i++) {
+          const row = i * m;
+          const ai = front[row + p] as number;
+          const bi2 = front[row + p + 1] as number;
+          let rowBest = 0;
+          for (let j = p + 2; j < i; j++) {
+            const x = (front[row + j] as number) - (ai * (tb[j] as number) - bi2 * (ta[j] as number));
+            front[row + j] = x;
+            rowBest = Math.max(rowBest, abs(x));
+          }
+          if (rowBest > best) {
+            best = rowBest;
+            bi = i;
+          }
+        }
+        // the column: the first entry of the winning row that reaches the maximum (row-major tie-breaking); rows
+        // holding a NaN never win (NaN > best is false), and with none left the next search scans as usual
+        if (best >= 0) {
+          let bj = p + 2;
+          while (abs(front[bi * m + bj] as number) !== best) bj++;
+          nextBest = best;
+          nextBi = bi;
+          nextBj = bj;
+        }
+      } else {
+        for (let i = p + 3; i < sEnd; i++) {
+          const row = i * m;
+          const ai = front[row + p] as number;
+          const bi = front[row + p + 1] as number;
+          if (ai === 0 && bi === 0) continue;
+          for (let j = p + 2; j < i; j++) front[row + j] = (front[row + j] as number) - (ai * (tb[j] as number) - bi * (ta[j] as number));
+        }
       }
       const slot = pending * cap;
       for (let i = sEnd; i < m; i++) {
         ga[slot + i] = front[i * m + p] as number;
         gb[slot + i] = front[i * m + p + 1] as number;
-        gta[slot + i] = ta[i] as number;
-        gtb[slot + i] = tb[i] as number;
+      }
+      for (let j = p + 2; j < m; j++) {
+        gta[slot + j] = ta[j] as number;
+        gtb[slot + j] = tb[j] as number;
       }
       pending++;
       p += 2;
       if (pending === GROUP) {
-        boundaryUpdate(front, m, sEnd, cap, ga, gb, gta, gtb);
+        flushPending(front, m, sEnd, p, cap, pending, ga, gb, gta, gtb);
         pending = 0;
       }
     }
     if (failedAt >= 0) break;
-    if (pending > 0) {
-      for (let r = pending; r < GROUP; r++) {
-        ga.fill(0, r * cap + sEnd, r * cap + m);
-        gb.fill(0, r * cap + sEnd, r * cap + m);
-        gta.fill(0, r * cap + sEnd, r * cap + m);
-        gtb.fill(0, r * cap + sEnd, r * cap + m);
-      }
-      boundaryUpdate(front, m, sEnd, cap, ga, gb, gta, gtb);
-    }
+    if (pending > 0) flushPending(front, m, sEnd, p, cap, pending, ga, gb, gta, gtb);
     flops += (p / 2) * m * m;
     // rows left: the delayed ones (p .. sEnd − 1) and the boundary
     const delayed = sEnd - p;
@@ -803,14 +850,22 @@ const GROUP = 4;
 const DEFAULT_PIVOT_THRESHOLD = 0.01;
 
 /**
- * front[i][j] −= Σ_g (a_g[i] tb_g[j] − b_g[i] ta_g[j]) for sEnd ≤ j < i < m: the delayed boundary update of GROUP
- * pivot pairs (slot g of each array at offset g·stride; unused slots hold zeros).
+ * The pending group's update of the boundary rows: front[i][j] −= Σ_g (a_g[i] tb_g[j] − b_g[i] ta_g[j]) for
+ * sEnd ≤ i < m and from ≤ j < i (the fully summed columns not yet eliminated, then the boundary ones). Slots of
+ * pivot pairs at offset g·stride; `pending` of them are used (the rest are cleared here first). A column already
+ * brought up to date on demand has zero ta, tb in every slot and is left as it is.
  */
-function boundaryUpdate(front: Float64Array, m: number, sEnd: number, stride: number, ga: Float64Array, gb: Float64Array, gta: Float64Array, gtb: Float64Array): void {
+function flushPending(front: Float64Array, m: number, sEnd: number, from: number, stride: number, pending: number, ga: Float64Array, gb: Float64Array, gta: Float64Array, gtb: Float64Array): void {
+  for (let r = pending; r < GROUP; r++) {
+    ga.fill(0, r * stride + sEnd, r * stride + m);
+    gb.fill(0, r * stride + sEnd, r * stride + m);
+    gta.fill(0, r * stride + from, r * stride + m);
+    gtb.fill(0, r * stride + from, r * stride + m);
+  }
   const s1 = stride;
   const s2 = 2 * stride;
   const s3 = 3 * stride;
-  for (let i = sEnd + 1; i < m; i++) {
+  for (let i = sEnd; i < m; i++) {
     const a0 = ga[i] as number;
     const b0 = gb[i] as number;
     const a1 = ga[s1 + i] as number;
@@ -821,7 +876,7 @@ function boundaryUpdate(front: Float64Array, m: number, sEnd: number, stride: nu
     const b3 = gb[s3 + i] as number;
     if (a0 === 0 && b0 === 0 && a1 === 0 && b1 === 0 && a2 === 0 && b2 === 0 && a3 === 0 && b3 === 0) continue;
     const row = i * m;
-    for (let j = sEnd; j < i; j++) {
+    for (let j = from; j < i; j++) {
       const u =
         a0 * (gtb[j] as number) - b0 * (gta[j] as number) +
         a1 * (gtb[s1 + j] as number) - b1 * (gta[s1 + j] as number) +
@@ -829,5 +884,32 @@ function boundaryUpdate(front: Float64Array, m: number, sEnd: number, stride: nu
         a3 * (gtb[s3 + j] as number) - b3 * (gta[s3 + j] as number);
       front[row + j] = (front[row + j] as number) - u;
     }
+  }
+}
+
+/** Applies the pending group's update to the boundary rows of fully summed column c, then clears c's slots. */
+function applyPendingToColumn(front: Float64Array, m: number, sEnd: number, stride: number, pending: number, c: number, ga: Float64Array, gb: Float64Array, gta: Float64Array, gtb: Float64Array): void {
+  for (let g = 0; g < pending; g++) {
+    const o = g * stride;
+    const ta = gta[o + c] as number;
+    const tb = gtb[o + c] as number;
+    if (ta === 0 && tb === 0) continue;
+    for (let i = sEnd; i < m; i++) front[i * m + c] = (front[i * m + c] as number) - ((ga[o + i] as number) * tb - (gb[o + i] as number) * ta);
+    gta[o + c] = 0;
+    gtb[o + c] = 0;
+  }
+}
+
+/** swapSkew of fully summed rows/columns x < y, and of their entries in the pending group's ta, tb. */
+function swapColumns(front: Float64Array, m: number, x: number, y: number, ids: Int32Array, stride: number, pending: number, gta: Float64Array, gtb: Float64Array): void {
+  swapSkew(front, m, x, y, ids);
+  for (let g = 0; g < pending; g++) {
+    const o = g * stride;
+    const a = gta[o + x] as number;
+    gta[o + x] = gta[o + y] as number;
+    gta[o + y] = a;
+    const b = gtb[o + x] as number;
+    gtb[o + x] = gtb[o + y] as number;
+    gtb[o + y] = b;
   }
 }
