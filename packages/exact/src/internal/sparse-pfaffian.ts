@@ -115,8 +115,9 @@ export interface FactorSkewOptions {
   keepFactor?: boolean;
   /**
    * 'delayed': threshold pivoting with delayed pivots (Duff & Reid 1983, multifrontal; Bunch 1982 for the skew 2×2
-   * pivot): inside each front the largest entry K_ij of the fully summed block is the next pivot when
-   * |K_ij| ≥ u · (largest |entry| of columns i and j over all the front's active rows, boundary included), else the
+   * pivot): inside each front the natural pair (the matched pair the ordering put next) is the pivot when its entry
+   * reaches 0.1 × the largest |entry| of its two columns over all the front's active rows; otherwise the largest
+   * entry K_ij of the fully summed block is, when |K_ij| ≥ u · (largest |entry| of columns i and j), else the
    * fully summed pair with the largest such ratio; when no pair reaches u, the remaining fully summed rows are
    * handed to the parent front, where more of their row is summed (a root front accepts any nonzero pivot). This
    * bounds every entry of L by 1/u, hence the element growth, at the cost of larger fronts for the delayed rows.
@@ -486,47 +487,49 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     // summed rows offer no acceptable pivot hands them to its parent (a root front accepts every nonzero pivot)
     const u = parent[t] === -1 ? 0 : threshold;
     const sEnd = fully;
+    // Updates are grouped: each eliminated pair's rank-2 update of the rest of the front waits in a slot (its L
+    // column and its column scaled by 1/δ) until GROUP of them are applied together (flushPending). A row/column
+    // ("line") that the pivot choice reads is brought up to date alone first (makeLineCurrent).
     let p = 0;
     let pending = 0;
-    // the search of the next pivot, done by the previous pivot's update of the same block (−1: not done)
-    let nextBest = -1;
-    let nextBi = 0;
-    let nextBj = 0;
     while (p < sEnd) {
-      if (mode !== 'matched') {
-        // the largest entry of the remaining fully summed block (Bunch 1982), first in row-major order
+      // 'delayed' and 'matched' try the natural pair (p, p + 1) first: the matching pair the ordering put there
+      let natural = false;
+      if (mode !== 'front') {
+        makeLineCurrent(front, m, p, p, cap, pending, ga, gb, gta, gtb);
+        makeLineCurrent(front, m, p, p + 1, cap, pending, ga, gb, gta, gtb);
+        if (mode === 'matched') natural = true;
+        else {
+          const d = abs(front[(p + 1) * m + p] as number);
+          const limit = Math.max(activeColumnMax(front, m, p, p), activeColumnMax(front, m, p, p + 1));
+          natural = d > 0 && d >= NATURAL_PIVOT_THRESHOLD * limit;
+        }
+      }
+      if (!natural) {
+        // complete pivoting over the up-to-date block: the largest entry of the remaining fully summed block
+        // (Bunch 1982), first in row-major order
+        if (pending > 0) {
+          flushPending(front, m, p, cap, pending, ga, gb, gta, gtb);
+          pending = 0;
+        }
         let bi = p + 1;
         let bj = p;
         let best = abs(front[(p + 1) * m + p] as number);
-        if (nextBest >= 0) {
-          best = nextBest;
-          bi = nextBi;
-          bj = nextBj;
-        } else {
-          for (let i = p + 1; i < sEnd; i++) {
-            const row = i * m;
-            for (let j = p; j < i; j++) {
-              const x = abs(front[row + j] as number);
-              if (x > best) {
-                best = x;
-                bi = i;
-                bj = j;
-              }
+        for (let i = p + 1; i < sEnd; i++) {
+          const row = i * m;
+          for (let j = p; j < i; j++) {
+            const x = abs(front[row + j] as number);
+            if (x > best) {
+              best = x;
+              bi = i;
+              bj = j;
             }
           }
         }
-        nextBest = -1;
         if (u > 0) {
           // threshold test against the two columns' largest entries over all active rows (boundary included)
-          applyPendingToColumn(front, m, sEnd, cap, pending, bi, ga, gb, gta, gtb);
-          applyPendingToColumn(front, m, sEnd, cap, pending, bj, ga, gb, gta, gtb);
           const limit = Math.max(activeColumnMax(front, m, p, bi), activeColumnMax(front, m, p, bj));
           if (!(best >= u * limit)) {
-            // every column's boundary rows are needed: apply the pending group first
-            if (pending > 0) {
-              flushPending(front, m, sEnd, p, cap, pending, ga, gb, gta, gtb);
-              pending = 0;
-            }
             // best ratio |K_ij| / max(γ_i, γ_j) over all fully summed pairs
             gamma.fill(0, p, sEnd);
             for (let i = p + 1; i < m; i++) {
@@ -559,12 +562,9 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
             if (!(num >= u * den)) break; // delay the remaining fully summed rows
           }
         }
-        if (bj !== p) swapColumns(front, m, p, bj, rowId, cap, pending, gta, gtb);
-        if (bi !== p + 1) swapColumns(front, m, p + 1, bi, rowId, cap, pending, gta, gtb);
+        if (bj !== p) swapSkew(front, m, p, bj, rowId);
+        if (bi !== p + 1) swapSkew(front, m, p + 1, bi, rowId);
       }
-      // the pivot columns' boundary rows, brought up to date (a no-op for columns already current)
-      applyPendingToColumn(front, m, sEnd, cap, pending, p, ga, gb, gta, gtb);
-      applyPendingToColumn(front, m, sEnd, cap, pending, p + 1, ga, gb, gta, gtb);
       const delta = -(front[(p + 1) * m + p] as number);
       let colMax = abs(delta);
       for (let i = p + 2; i < m; i++) {
@@ -585,69 +585,25 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
       if (rel < minRelative) minRelative = rel;
       logDet += log(abs(delta));
       const inv = 1 / delta;
-      for (let i = p + 2; i < m; i++) {
-        ta[i] = (front[i * m + p] as number) * inv;
-        tb[i] = (front[i * m + p + 1] as number) * inv;
-      }
-      // Eager update of the fully summed block only (rows and columns < sEnd: the pivot search reads it). The
-      // boundary rows wait for the group (a rank-2·GROUP update) — all their columns, the fully summed ones too;
-      // a fully summed column's boundary rows are brought up to date on demand when it is tested or pivoted.
-      // It also finds the largest updated entry: the next pivot search covers exactly this block (rows p + 3 ..,
-      // columns p + 2 ..), scanned in the same order, so one pass over the block serves both.
-      if (mode !== 'matched' && p + 3 < sEnd) {
-        let best = -1;
-        let bi = 0;
-        for (let i = p + 3; i < sEnd; i++) {
-          const row = i * m;
-          const ai = front[row + p] as number;
-          const bi2 = front[row + p + 1] as number;
-          let rowBest = 0;
-          for (let j = p + 2; j < i; j++) {
-            const x = (front[row + j] as number) - (ai * (tb[j] as number) - bi2 * (ta[j] as number));
-            front[row + j] = x;
-            rowBest = Math.max(rowBest, abs(x));
-          }
-          if (rowBest > best) {
-            best = rowBest;
-            bi = i;
-          }
-        }
-        // the column: the first entry of the winning row that reaches the maximum (row-major tie-breaking); rows
-        // holding a NaN never win (NaN > best is false), and with none left the next search scans as usual
-        if (best >= 0) {
-          let bj = p + 2;
-          while (abs(front[bi * m + bj] as number) !== best) bj++;
-          nextBest = best;
-          nextBi = bi;
-          nextBj = bj;
-        }
-      } else {
-        for (let i = p + 3; i < sEnd; i++) {
-          const row = i * m;
-          const ai = front[row + p] as number;
-          const bi = front[row + p + 1] as number;
-          if (ai === 0 && bi === 0) continue;
-          for (let j = p + 2; j < i; j++) front[row + j] = (front[row + j] as number) - (ai * (tb[j] as number) - bi * (ta[j] as number));
-        }
-      }
+      // the pair's update K ← K − (a bᵀ − b aᵀ)/δ of every later line, kept in a slot
       const slot = pending * cap;
-      for (let i = sEnd; i < m; i++) {
-        ga[slot + i] = front[i * m + p] as number;
-        gb[slot + i] = front[i * m + p + 1] as number;
-      }
-      for (let j = p + 2; j < m; j++) {
-        gta[slot + j] = ta[j] as number;
-        gtb[slot + j] = tb[j] as number;
+      for (let i = p + 2; i < m; i++) {
+        const ai = front[i * m + p] as number;
+        const bi = front[i * m + p + 1] as number;
+        ga[slot + i] = ai;
+        gb[slot + i] = bi;
+        gta[slot + i] = ai * inv;
+        gtb[slot + i] = bi * inv;
       }
       pending++;
       p += 2;
       if (pending === GROUP) {
-        flushPending(front, m, sEnd, p, cap, pending, ga, gb, gta, gtb);
+        flushPending(front, m, p, cap, pending, ga, gb, gta, gtb);
         pending = 0;
       }
     }
     if (failedAt >= 0) break;
-    if (pending > 0) flushPending(front, m, sEnd, p, cap, pending, ga, gb, gta, gtb);
+    if (pending > 0) flushPending(front, m, p, cap, pending, ga, gb, gta, gtb);
     flops += (p / 2) * m * m;
     // rows left: the delayed ones (p .. sEnd − 1) and the boundary
     const delayed = sEnd - p;
@@ -846,26 +802,32 @@ function growFloat(a: Float64Array, need: number, used = a.length): Float64Array
 /** Pivot pairs whose updates of the boundary × boundary block are applied together (a rank-2·GROUP update). */
 const GROUP = 4;
 
+/**
+ * The natural pair (p, p + 1) of a front is its pivot when |δ| ≥ this × the largest |entry| of its two columns;
+ * otherwise the pivot is searched over the whole up-to-date block. Stricter than the delayed-pivoting threshold,
+ * so the natural pivots bound L's entries by 1/0.1.
+ */
+const NATURAL_PIVOT_THRESHOLD = 0.1;
+
 /** Default threshold u of `pivoting: 'delayed'`. */
 const DEFAULT_PIVOT_THRESHOLD = 0.01;
 
 /**
- * The pending group's update of the boundary rows: front[i][j] −= Σ_g (a_g[i] tb_g[j] − b_g[i] ta_g[j]) for
- * sEnd ≤ i < m and from ≤ j < i (the fully summed columns not yet eliminated, then the boundary ones). Slots of
- * pivot pairs at offset g·stride; `pending` of them are used (the rest are cleared here first). A column already
- * brought up to date on demand has zero ta, tb in every slot and is left as it is.
+ * The pending group's update of the lines from `from` on: front[i][j] −= Σ_g (a_g[i] tb_g[j] − b_g[i] ta_g[j]) for
+ * from ≤ j < i < m, slot g at offset g·stride (`pending` used; the rest are cleared here first). A line brought up
+ * to date by makeLineCurrent has zeros in every slot and is left as it is.
  */
-function flushPending(front: Float64Array, m: number, sEnd: number, from: number, stride: number, pending: number, ga: Float64Array, gb: Float64Array, gta: Float64Array, gtb: Float64Array): void {
+function flushPending(front: Float64Array, m: number, from: number, stride: number, pending: number, ga: Float64Array, gb: Float64Array, gta: Float64Array, gtb: Float64Array): void {
   for (let r = pending; r < GROUP; r++) {
-    ga.fill(0, r * stride + sEnd, r * stride + m);
-    gb.fill(0, r * stride + sEnd, r * stride + m);
+    ga.fill(0, r * stride + from, r * stride + m);
+    gb.fill(0, r * stride + from, r * stride + m);
     gta.fill(0, r * stride + from, r * stride + m);
     gtb.fill(0, r * stride + from, r * stride + m);
   }
   const s1 = stride;
   const s2 = 2 * stride;
   const s3 = 3 * stride;
-  for (let i = sEnd; i < m; i++) {
+  for (let i = from + 1; i < m; i++) {
     const a0 = ga[i] as number;
     const b0 = gb[i] as number;
     const a1 = ga[s1 + i] as number;
@@ -887,29 +849,28 @@ function flushPending(front: Float64Array, m: number, sEnd: number, from: number
   }
 }
 
-/** Applies the pending group's update to the boundary rows of fully summed column c, then clears c's slots. */
-function applyPendingToColumn(front: Float64Array, m: number, sEnd: number, stride: number, pending: number, c: number, ga: Float64Array, gb: Float64Array, gta: Float64Array, gtb: Float64Array): void {
+/**
+ * Brings line c (≥ p) up to date with the pending slots — its row part (c, j), p ≤ j < c, and its column part
+ * (i, c), i > c — then clears c in every slot, so that no later flush or line update applies them twice (the
+ * update of entry (i, j) is skew-consistent, so either of its two lines may carry it).
+ */
+function makeLineCurrent(front: Float64Array, m: number, p: number, c: number, stride: number, pending: number, ga: Float64Array, gb: Float64Array, gta: Float64Array, gtb: Float64Array): void {
   for (let g = 0; g < pending; g++) {
     const o = g * stride;
-    const ta = gta[o + c] as number;
-    const tb = gtb[o + c] as number;
-    if (ta === 0 && tb === 0) continue;
-    for (let i = sEnd; i < m; i++) front[i * m + c] = (front[i * m + c] as number) - ((ga[o + i] as number) * tb - (gb[o + i] as number) * ta);
+    const ac = ga[o + c] as number;
+    const bc = gb[o + c] as number;
+    const tac = gta[o + c] as number;
+    const tbc = gtb[o + c] as number;
+    if (ac !== 0 || bc !== 0) {
+      const row = c * m;
+      for (let j = p; j < c; j++) front[row + j] = (front[row + j] as number) - (ac * (gtb[o + j] as number) - bc * (gta[o + j] as number));
+    }
+    if (tac !== 0 || tbc !== 0) {
+      for (let i = c + 1; i < m; i++) front[i * m + c] = (front[i * m + c] as number) - ((ga[o + i] as number) * tbc - (gb[o + i] as number) * tac);
+    }
+    ga[o + c] = 0;
+    gb[o + c] = 0;
     gta[o + c] = 0;
     gtb[o + c] = 0;
-  }
-}
-
-/** swapSkew of fully summed rows/columns x < y, and of their entries in the pending group's ta, tb. */
-function swapColumns(front: Float64Array, m: number, x: number, y: number, ids: Int32Array, stride: number, pending: number, gta: Float64Array, gtb: Float64Array): void {
-  swapSkew(front, m, x, y, ids);
-  for (let g = 0; g < pending; g++) {
-    const o = g * stride;
-    const a = gta[o + x] as number;
-    gta[o + x] = gta[o + y] as number;
-    gta[o + y] = a;
-    const b = gtb[o + x] as number;
-    gtb[o + x] = gtb[o + y] as number;
-    gtb[o + y] = b;
   }
 }
