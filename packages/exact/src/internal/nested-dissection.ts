@@ -113,6 +113,14 @@ export function nestedDissection(order: number, graphOffsets: Int32Array, graphT
   else push(0, n, -1);
 
   /** BFS inside the current piece from `root`; fills queue[0..size) and level[]; returns the number reached. */
+  /** A vertex of the piece (positions lo..hi of verts) next to a vertex outside it, or −1 when there is none. */
+  const boundaryStart = (lo: number, hi: number): number => {
+    for (let k = lo; k < hi; k++) {
+      const v = verts[k] as number;
+      for (let p = offsets[v] as number, end = offsets[v + 1] as number; p < end; p++) if (member[targets[p] as number] !== tick) return v;
+    }
+    return -1;
+  };
   const bfs = (root: number): number => {
     bfsTick++;
     let head = 0;
@@ -333,7 +341,12 @@ export function nestedDissection(order: number, graphOffsets: Int32Array, graphT
     }
     tick++;
     for (let k = lo; k < hi; k++) member[verts[k] as number] = tick;
-    let reached = bfs(verts[lo] as number);
+    // The level structure's root: one sweep from a vertex next to the piece's boundary (the ancestors' separators),
+    // which is peripheral already; pieces with no boundary (the top) get ROOT_SWEEPS sweeps from any vertex.
+    // Measured on random Delaunay pair graphs: 164 instead of 264 GFlop of factorisation at N = 10⁶ (20 vs 40 at
+    // 3·10⁵, but 3.7 vs 2.8 at 10⁵); on lattices +6 % (149 vs 141 at 10⁶) and a faster ordering.
+    const start = boundaryStart(lo, hi);
+    let reached = bfs(start >= 0 ? start : (verts[lo] as number));
     if (reached < size) {
       // disconnected piece: its first component, then the rest, as independent pieces
       let a = lo;
@@ -349,7 +362,7 @@ export function nestedDissection(order: number, graphOffsets: Int32Array, graphT
       continue;
     }
     // pseudo-peripheral root: restart from a vertex of the last level
-    for (let sweep = 0; sweep < ROOT_SWEEPS; sweep++) reached = bfs(queue[reached - 1] as number);
+    for (let sweep = 0; sweep < (start >= 0 ? 1 : ROOT_SWEEPS); sweep++) reached = bfs(queue[reached - 1] as number);
     const depth = level[queue[reached - 1] as number] as number;
     if (depth < 2) {
       // no level with vertices on both sides: keep the piece whole
