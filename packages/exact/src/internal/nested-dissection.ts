@@ -112,7 +112,6 @@ export function nestedDissection(order: number, graphOffsets: Int32Array, graphT
   if (lastCount > 0) push(0, n - lastCount, addNode(n - lastCount, -1));
   else push(0, n, -1);
 
-  /** BFS inside the current piece from `root`; fills queue[0..size) and level[]; returns the number reached. */
   /** A vertex of the piece (positions lo..hi of verts) next to a vertex outside it, or −1 when there is none. */
   const boundaryStart = (lo: number, hi: number): number => {
     for (let k = lo; k < hi; k++) {
@@ -121,6 +120,7 @@ export function nestedDissection(order: number, graphOffsets: Int32Array, graphT
     }
     return -1;
   };
+  /** BFS inside the current piece from `root`; fills queue[0..size) and level[]; returns the number reached. */
   const bfs = (root: number): number => {
     bfsTick++;
     let head = 0;

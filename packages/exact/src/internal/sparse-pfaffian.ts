@@ -349,8 +349,6 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
   // working buffers, sized for the largest front of the symbolic analysis; grown (between fronts) by delayed rows
   let cap = Math.max(2, symbolic.maxFront);
   let front = new Float64Array(cap * cap);
-  let ta = new Float64Array(cap);
-  let tb = new Float64Array(cap);
   let gamma = new Float64Array(cap);
   let map = new Int32Array(cap);
   let rowId = new Int32Array(cap);
@@ -405,8 +403,6 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     if (m > cap) {
       cap = Math.max(m, Math.ceil(1.25 * cap));
       front = new Float64Array(cap * cap);
-      ta = new Float64Array(cap);
-      tb = new Float64Array(cap);
       gamma = new Float64Array(cap);
       map = new Int32Array(cap);
       rowId = new Int32Array(cap);
@@ -566,13 +562,6 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
         if (bi !== p + 1) swapSkew(front, m, p + 1, bi, rowId);
       }
       const delta = -(front[(p + 1) * m + p] as number);
-      let colMax = abs(delta);
-      for (let i = p + 2; i < m; i++) {
-        const ai = front[i * m + p] as number;
-        const bi = front[i * m + p + 1] as number;
-        const x = abs(ai) > abs(bi) ? abs(ai) : abs(bi);
-        if (x > colMax) colMax = x;
-      }
       if (!(delta !== 0 && delta - delta === 0)) {
         failedAt = eliminated >> 1;
         break;
@@ -581,20 +570,24 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
       scalarOrder[eliminated] = rowId[p] as number;
       scalarOrder[eliminated + 1] = rowId[p + 1] as number;
       eliminated += 2;
-      const rel = abs(delta) / colMax;
-      if (rel < minRelative) minRelative = rel;
       logDet += log(abs(delta));
       const inv = 1 / delta;
-      // the pair's update K ← K − (a bᵀ − b aᵀ)/δ of every later line, kept in a slot
+      // the pair's update K ← K − (a bᵀ − b aᵀ)/δ of every later line, kept in a slot; the same pass finds the
+      // largest entry of the two pivot columns for the conditioning indicator
       const slot = pending * cap;
+      let colMax = abs(delta);
       for (let i = p + 2; i < m; i++) {
         const ai = front[i * m + p] as number;
         const bi = front[i * m + p + 1] as number;
+        const x = abs(ai) > abs(bi) ? abs(ai) : abs(bi);
+        if (x > colMax) colMax = x;
         ga[slot + i] = ai;
         gb[slot + i] = bi;
         gta[slot + i] = ai * inv;
         gtb[slot + i] = bi * inv;
       }
+      const rel = abs(delta) / colMax;
+      if (rel < minRelative) minRelative = rel;
       pending++;
       p += 2;
       if (pending === GROUP) {
