@@ -111,7 +111,7 @@ export interface SkewFactor {
 }
 
 export interface FactorSkewOptions {
-  /** Keep L for `solveSkew` (memory: about symbolic.factorSize doubles, more with delayed rows). @default false */
+  /** Keep L for selected inversion (memory: about symbolic.factorSize doubles, more with delayed rows). @default false */
   keepFactor?: boolean;
   /**
    * 'delayed': threshold pivoting with delayed pivots (Duff & Reid 1983, multifrontal; Bunch 1982 for the skew 2×2
@@ -331,7 +331,7 @@ export function analyseSkew(system: SkewEntries, graph: PairGraph, ordering: Nes
 
 /**
  * Numeric factorisation of K (values of the same rows/cols `symbolic` was built from). Returns log|det K|; with
- * `keepFactor`, L and the pivots for `solveSkew`. A zero or non-finite pivot (impossible in exact arithmetic for a
+ * `keepFactor`, L and the pivots for selected inversion (selected-inversion.ts). A zero or non-finite pivot (impossible in exact arithmetic for a
  * Kasteleyn matrix with positive weights; see the module note) stops the factorisation with logAbsDet NaN.
  *
  * With `pivoting: 'delayed'` (the default) fronts may grow beyond `symbolic.maxFront` (delayed rows); the working
@@ -660,81 +660,6 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     rootFront,
     rootRows,
   };
-}
-
-/**
- * Solves K x = b with a kept factor (`keepFactor: true`); b and x in K's own numbering (length size). x may be a
- * fresh array (returned) or `out`. O(factor size).
- */
-export function solveSkew(factor: SkewFactor, rhs: Float64Array, out: Float64Array = new Float64Array(rhs.length)): Float64Array {
-  const { symbolic, panels, panelStart, pivots, frontRows, frontRowStart, frontSize, frontPivots, scalarOrder } = factor;
-  if (panels === null || panelStart === null || frontRows === null || frontRowStart === null || frontSize === null || frontPivots === null) {
-    throw new Error('exact: solveSkew needs a factor made with keepFactor');
-  }
-  if (factor.failedAt >= 0) throw new Error('exact: solveSkew on a failed factorisation');
-  const { pairs, ordering } = symbolic;
-  const { perm, count } = ordering;
-  const n = 2 * pairs;
-  // z in the pivoted numbering x (the x-th scalar eliminated is permuted scalar scalarOrder[x]); rows of the
-  // fronts are scalar ids of the permuted numbering, turned into x by `inverse`
-  const inverse = new Int32Array(n);
-  const z = new Float64Array(n);
-  for (let x = 0; x < n; x++) {
-    const ps = scalarOrder[x] as number;
-    inverse[ps] = x;
-    z[x] = rhs[2 * (perm[ps >> 1] as number) + (ps & 1)] as number;
-  }
-  // forward: L y = z
-  for (let t = 0; t < count; t++) {
-    const m = frontSize[t] as number;
-    const e = frontPivots[t] as number;
-    const r0 = frontRowStart[t] as number;
-    let at = panelStart[t] as number;
-    for (let k = 0; k < e; k++) {
-      const x0 = z[inverse[frontRows[r0 + 2 * k] as number] as number] as number;
-      const x1 = z[inverse[frontRows[r0 + 2 * k + 1] as number] as number] as number;
-      for (let i = 2 * k + 2; i < m; i++) {
-        const g = inverse[frontRows[r0 + i] as number] as number;
-        z[g] = (z[g] as number) - ((panels[at] as number) * x0 + (panels[at + 1] as number) * x1);
-        at += 2;
-      }
-    }
-  }
-  // D w = y: D_q = [[0, δ], [−δ, 0]], D_q⁻¹ = [[0, −1/δ], [1/δ, 0]]
-  for (let q = 0; q < pairs; q++) {
-    const d = pivots[q] as number;
-    const y0 = z[2 * q] as number;
-    const y1 = z[2 * q + 1] as number;
-    z[2 * q] = -y1 / d;
-    z[2 * q + 1] = y0 / d;
-  }
-  // backward: Lᵀ x = w
-  for (let t = count - 1; t >= 0; t--) {
-    const m = frontSize[t] as number;
-    const e = frontPivots[t] as number;
-    const r0 = frontRowStart[t] as number;
-    // panels of pivot k start after those of pivots < k
-    for (let k = e - 1; k >= 0; k--) {
-      let at = (panelStart[t] as number) + 2 * (k * (m - 2) - k * (k - 1));
-      const g0 = inverse[frontRows[r0 + 2 * k] as number] as number;
-      const g1 = inverse[frontRows[r0 + 2 * k + 1] as number] as number;
-      let x0 = z[g0] as number;
-      let x1 = z[g1] as number;
-      for (let i = 2 * k + 2; i < m; i++) {
-        const xi = z[inverse[frontRows[r0 + i] as number] as number] as number;
-        x0 -= (panels[at] as number) * xi;
-        x1 -= (panels[at + 1] as number) * xi;
-        at += 2;
-      }
-      z[g0] = x0;
-      z[g1] = x1;
-    }
-  }
-  for (let x = 0; x < n; x++) {
-    const ps = scalarOrder[x] as number;
-    out[2 * (perm[ps >> 1] as number) + (ps & 1)] = z[x] as number;
-  }
-  return out;
 }
 
 /** Largest |entry| of column c of the active part (rows and columns ≥ p) of a skew front, c itself excluded. */

@@ -5,17 +5,18 @@
  * log Z = Σ_B (log Z_B − |V_B| log 2) + N log 2 (a bridge is a block with Z_B = 4 cosh βJ).
  *
  * log Z uses a sparse skew factorisation of each block's Kasteleyn matrix in a nested-dissection order
- * (internal/sparse-pfaffian.ts, O(N^1.5) on planar blocks); edge correlations use dense LU on small blocks and the
- * sparse factor with one solve per edge above SPARSE_CORRELATIONS_MIN_NODES (O(edges · fill), so blocks are
- * limited to MAX_DENSE_BLOCK_NODES nodes until sparse selected inversion exists). Double precision loses accuracy
+ * (internal/sparse-pfaffian.ts, O(N^1.5) on planar blocks); edge correlations use dense LU on small blocks and,
+ * above SPARSE_CORRELATIONS_MIN_NODES, the same sparse factor followed by selected inversion
+ * (internal/selected-inversion.ts: the entries of K⁻¹ in the factor's pattern, again O(N^1.5)). Double precision loses accuracy
  * on strongly frustrated blocks; every block is therefore solved in two gauges and a disagreement
  * throws ConvergenceError rather than returning a wrong value.
  */
-import { ConvergenceError, UnsupportedGraphError, biconnectedComponents, checkOptions, type Graph } from '@isinglab/graph';
+import { ConvergenceError, biconnectedComponents, checkOptions, type Graph } from '@isinglab/graph';
 import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
 import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
 import { gaugedCouplings, lowEnergyGauge, treeGauge } from '../internal/gauge.js';
-import { analyseSkew, factorSkew, pairGraph, solveSkew, type SkewSymbolic } from '../internal/sparse-pfaffian.js';
+import { analyseSkew, factorSkew, pairGraph, type SkewSymbolic } from '../internal/sparse-pfaffian.js';
+import { selectedInverse } from '../internal/selected-inversion.js';
 import { nestedDissection } from '../internal/nested-dissection.js';
 import { shortcutChordPairs } from '../internal/shortcut-chords.js';
 import { denseLu, inverseColumn } from '../internal/dense-lu.js';
@@ -36,7 +37,10 @@ export interface PlanarIsingOptions {
   fields?: number | ArrayLike<number>;
 }
 
-/** Largest block edgeCorrelations accepts (its dense Kasteleyn matrix has ≈ 6·nodes rows); logPartition has no limit. */
+/**
+ * Largest block that the dense LU fallback re-solves when the sparse factorisation's two gauges disagree on log Z
+ * (its dense Kasteleyn matrix has ≈ 6·nodes rows). Neither logPartition nor edgeCorrelations limits block size.
+ */
 export const MAX_DENSE_BLOCK_NODES = 600;
 
 const LN2 = Math.LN2;
@@ -50,8 +54,8 @@ interface Solved {
  * log Z of a zero-field Ising model on a planar graph, for any real couplings — ferromagnetic, antiferromagnetic,
  * frustrated. Matrix entries are rescaled into [0, 1], so nothing overflows; accuracy is checked (two gauges) and
  * a ConvergenceError reports the rare strongly frustrated blocks (|βJ| ≳ 10) dense LU cannot resolve.
- * @throws UnsupportedGraphError for a non-planar graph (certificate: a Kuratowski subgraph), non-zero fields, or a
- *   block larger than MAX_DENSE_BLOCK_NODES (edgeCorrelations only); InvalidArgumentError for bad couplings or options; ConvergenceError
+ * @throws UnsupportedGraphError for a non-planar graph without a K3,3-free decomposition (certificate: a Kuratowski
+ *   subgraph) or non-zero fields; InvalidArgumentError for bad couplings or options; ConvergenceError
  *   when the factorisation is not accurate enough.
  * @example logPartition(squareLattice(8, 8), 1, { beta: 0.4 })
  */
@@ -96,16 +100,10 @@ function solve(fn: string, graph: Graph, couplings: Couplings, options: PlanarIs
       if (correlations !== null) correlations[e] = Math.tanh(x);
       continue;
     }
-    if (correlations !== null && size > MAX_DENSE_BLOCK_NODES) {
-      throw new UnsupportedGraphError({
-        ...site,
-        reason: `a biconnected block has ${size} nodes, more than the correlation solver's limit of ${MAX_DENSE_BLOCK_NODES}`,
-        hint: 'logPartition handles blocks of any size; correlations cost one sparse solve per edge, and sparse selected inversion is not built yet.',
-      });
-    }
     const map = buildTriangulatedBlock(graph, embedding, bcc.edgeComponent, b, blockNodes, nodeLocal, edgeLocal);
     // log Z alone: the sparse factorisation with delayed pivots, more accurate than dense LU at strong coupling
-    // (1.9e-14 vs 4.5e-9 at |βJ| 10–30, sparse-pfaffian tests); correlations: the dense inverse
+    // (1.9e-14 vs 4.5e-9 at |βJ| 10–30, sparse-pfaffian tests); correlations: checkedBlockLogZ (dense on small
+    // blocks, sparse selected inversion above)
     const sparse = correlations === null;
     logZ += (sparse ? sparseOrDenseBlockLogZ(site, map, betaJ, size) : checkedBlockLogZ(site, map, betaJ, correlations)) - size * LN2;
   }
@@ -213,9 +211,8 @@ function illConditioned(site: { pkg: string; fn: string }, map: PlanarMap, resid
 }
 
 /**
- * Blocks above this size get correlations from the sparse factorisation: one sparse solve K x = e_a per edge (a the
- * intercity edge's first city), O(edges · fill) in all, instead of the dense O(n³) inverse columns; below it dense
- * LU is as fast.
+ * Blocks above this size get correlations from the sparse factorisation and selected inversion (O(n^1.5) on
+ * planar blocks) instead of the dense O(n³) inverse columns; below it dense LU is as fast.
  */
 const SPARSE_CORRELATIONS_MIN_NODES = 60;
 
@@ -247,7 +244,10 @@ function blockSolve(map: PlanarMap, bj: Float64Array, wantCorrelations: boolean)
   return { logZ: LN2 - sum + k.logScale + 0.5 * lu.logAbsDet, correlations };
 }
 
-/** log Z_B and correlations by the sparse skew factorisation with delayed pivots (factor kept for the solves). */
+/**
+ * log Z_B and correlations by the sparse skew factorisation with delayed pivots (factor kept) and selected inversion:
+ * (K⁻¹)_ca for every intercity entry (a, c), without any other entry of K⁻¹.
+ */
 function sparseBlockSolve(map: PlanarMap, bj: Float64Array, known: SkewSymbolic | null): { logZ: number; correlations: Float64Array; symbolic: SkewSymbolic } {
   let sum = 0;
   for (let e = 0; e < map.edges; e++) sum += bj[e] as number;
@@ -259,20 +259,14 @@ function sparseBlockSolve(map: PlanarMap, bj: Float64Array, known: SkewSymbolic 
   }
   const factor = factorSkew(symbolic, k.values, { keepFactor: true });
   if (!Number.isFinite(factor.logAbsDet)) throw new Error('exact: singular Kasteleyn matrix');
+  const entry = k.intercityEntry;
+  const inverse = selectedInverse(
+    factor,
+    Int32Array.from(entry, (t) => k.cols[t] as number),
+    Int32Array.from(entry, (t) => k.rows[t] as number),
+  );
   const correlations = new Float64Array(map.edges);
-  const unit = new Float64Array(k.size);
-  const column = new Float64Array(k.size);
-
-  for (let e = 0; e < map.edges; e++) {
-    if ((map.globalEdge[e] as number) < 0) continue;
-    const t = k.intercityEntry[e] as number;
-    const a = k.rows[t] as number;
-    const c = k.cols[t] as number;
-    // P(agree) = K_ac (K⁻¹)_ca: column a of K⁻¹ by one solve, entry c
-    unit[a] = 1;
-    solveSkew(factor, unit, column);
-    unit[a] = 0;
-    correlations[e] = 2 * (k.values[t] as number) * (column[c] as number) - 1;
-  }
+  // P(agree) = K_ac (K⁻¹)_ca; chords (no global edge) are computed and ignored
+  for (let e = 0; e < map.edges; e++) correlations[e] = 2 * (k.values[entry[e] as number] as number) * (inverse[e] as number) - 1;
   return { logZ: LN2 - sum + k.logScale + 0.5 * factor.logAbsDet, correlations, symbolic };
 }
