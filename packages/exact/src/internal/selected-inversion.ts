@@ -121,6 +121,29 @@ export function selectedInverse(factor: SkewFactor, rows: Int32Array, cols: Int3
   return out;
 }
 
+/**
+ * The inverse of the root's Schur complement, i.e. the block of K⁻¹ on the last front's rows, from a factor kept with
+ * `keepFactor: 'root'` (or true) whose last front is the single root and eliminates all its rows. Returns the rows
+ * (permuted scalar ids, the front's final local order) and the block, row-major, both triangles.
+ */
+export function rootFrontInverse(factor: SkewFactor): { rows: Int32Array; inverse: Float64Array } {
+  const { symbolic, panels, panelStart, pivots, frontRows, frontRowStart, frontSize, frontPivots } = factor;
+  if (panels === null || panelStart === null || frontRows === null || frontRowStart === null || frontSize === null || frontPivots === null) {
+    throw new Error('exact: rootFrontInverse needs a factor made with keepFactor');
+  }
+  if (factor.failedAt >= 0) throw new Error('exact: rootFrontInverse on a failed factorisation');
+  const t = symbolic.ordering.count - 1;
+  const m = frontSize[t] as number;
+  const e = frontPivots[t] as number;
+  if (symbolic.ordering.parent[t] !== -1 || 2 * e !== m) throw new Error('exact: rootFrontInverse: the last front is not a root that eliminates all its rows');
+  const z = new Float64Array(m * m);
+  const w = new Float64Array(Math.max(16, WIDTH * m));
+  const product = new Float64Array(Math.max(16, WIDTH * m));
+  completeFront(z, m, e, panels, panelStart[t] as number, pivots, symbolic.pairs - e, w, product);
+  const r0 = frontRowStart[t] as number;
+  return { rows: frontRows.slice(r0, r0 + m), inverse: z };
+}
+
 /** z[i][j] = parent block's entry of the same two rows, for the rows i, j ≥ later (the rows after the pivots). */
 function gatherFromParent(
   z: Float64Array,
@@ -145,8 +168,11 @@ function gatherFromParent(
   }
 }
 
-/** Pivot pairs of a front completed together: their 2·GROUP columns share one pass over Z's later rows. */
-const GROUP = 4;
+/**
+ * Pivot pairs of a front completed together: their 2·GROUP columns share one read of Z's later rows (two rows at a
+ * time, in 4-column passes while the rows are in L1).
+ */
+const GROUP = 8;
 const WIDTH = 2 * GROUP;
 
 /**
@@ -219,37 +245,53 @@ function completeFront(
   }
 }
 
-/** product[i·WIDTH + c] = Σ_{j ≥ after} z[i][j] · w[j·WIDTH + c] for rows i ≥ after: one pass over Z[after.., after..]. */
+/** product[i·WIDTH + c] = Σ_{j ≥ after} z[i][j] · w[j·WIDTH + c] for rows i ≥ after: one read of Z[after.., after..]. */
 function groupProduct(z: Float64Array, m: number, after: number, w: Float64Array, product: Float64Array): void {
-  for (let i = after; i < m; i++) {
-    const row = i * m;
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let a4 = 0;
-    let a5 = 0;
-    let a6 = 0;
-    let a7 = 0;
-    for (let j = after, wj = after * WIDTH; j < m; j++, wj += WIDTH) {
-      const x = z[row + j] as number;
-      a0 += x * (w[wj] as number);
-      a1 += x * (w[wj + 1] as number);
-      a2 += x * (w[wj + 2] as number);
-      a3 += x * (w[wj + 3] as number);
-      a4 += x * (w[wj + 4] as number);
-      a5 += x * (w[wj + 5] as number);
-      a6 += x * (w[wj + 6] as number);
-      a7 += x * (w[wj + 7] as number);
-    }
-    const o = i * WIDTH;
-    product[o] = a0;
-    product[o + 1] = a1;
-    product[o + 2] = a2;
-    product[o + 3] = a3;
-    product[o + 4] = a4;
-    product[o + 5] = a5;
-    product[o + 6] = a6;
-    product[o + 7] = a7;
+  let i = after;
+  for (; i + 1 < m; i += 2) {
+    for (let c0 = 0; c0 < WIDTH; c0 += 4) productPass2(z, i * m, (i + 1) * m, after, m, w, c0, product, i * WIDTH + c0);
   }
+  if (i < m) {
+    for (let c0 = 0; c0 < WIDTH; c0 += 4) productPass2(z, i * m, i * m, after, m, w, c0, product, i * WIDTH + c0);
+  }
+}
+
+/**
+ * Two rows at once: out[o + c] = Σ_j z[r0 + j] · w[j·WIDTH + c0 + c] and out[o + WIDTH + c] the same with r1, c < 4,
+ * j from after to m − 1 (each w entry read serves both rows). With r1 = r0 the second row's sums are not stored.
+ */
+function productPass2(z: Float64Array, r0: number, r1: number, after: number, m: number, w: Float64Array, c0: number, out: Float64Array, o: number): void {
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let b3 = 0;
+  for (let j = after, wj = after * WIDTH + c0; j < m; j++, wj += WIDTH) {
+    const x = z[r0 + j] as number;
+    const y = z[r1 + j] as number;
+    const w0 = w[wj] as number;
+    const w1 = w[wj + 1] as number;
+    const w2 = w[wj + 2] as number;
+    const w3 = w[wj + 3] as number;
+    a0 += x * w0;
+    a1 += x * w1;
+    a2 += x * w2;
+    a3 += x * w3;
+    b0 += y * w0;
+    b1 += y * w1;
+    b2 += y * w2;
+    b3 += y * w3;
+  }
+  out[o] = a0;
+  out[o + 1] = a1;
+  out[o + 2] = a2;
+  out[o + 3] = a3;
+  if (r1 === r0) return;
+  out[o + WIDTH] = b0;
+  out[o + WIDTH + 1] = b1;
+  out[o + WIDTH + 2] = b2;
+  out[o + WIDTH + 3] = b3;
 }

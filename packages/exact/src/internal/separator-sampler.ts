@@ -11,10 +11,12 @@
  *     relations they fix. Those relations are kept in a union–find with parities over the block's nodes, so x on
  *     V's nodes costs O(|V| α).
  *  2. Nested dissection of V's pair graph gives the top separator S. D = S plus the pairs of S's neighbours is
- *     ordered last, so that the multifrontal factorisation, stopped before the root, leaves the Schur complement C
- *     of K_V onto D (and rows delayed into it) — and C⁻¹ is that block of K_V⁻¹: no solves needed.
- *  3. S's vertices are matched one at a time from C⁻¹, each draw followed by the Schur-complement update of the
- *     inverse (pm-sampler.ts); every entry an update needs lies in D × D.
+ *     ordered last, so that the multifrontal factorisation's root front is the Schur complement C of K_V onto D (and
+ *     rows delayed into it); C⁻¹, that block of K_V⁻¹, comes from the root's own L and pivots by the selected-inversion
+ *     recurrences (selected-inversion.ts: rootFrontInverse, about n³ flops against 2n³ for dense LU and inverse).
+ *  3. S's vertices are matched one at a time from C⁻¹, each draw conditioning the inverse by the Schur-complement
+ *     identity of pm-sampler.ts, kept as rank-2 update vectors rather than applied (matchSeparator); every entry a
+ *     step needs lies in D × D.
  *  4. With S matched, the rest of V falls apart into pieces that no edge joins; each is a sub-problem (small ones
  *     go to the dense sampler).
  *
@@ -28,7 +30,8 @@ import { analyseSkew, factorSkew, pairGraph, type SkewEntries } from './sparse-p
 import { nestedDissection, type NestedDissectionOrdering } from './nested-dissection.js';
 import { shortcutChordPairs } from './shortcut-chords.js';
 import { denseInverse, denseLu } from './dense-lu.js';
-import { drawCandidate, removePairFromInverse, samplePerfectMatching } from './pm-sampler.js';
+import { rootFrontInverse } from './selected-inversion.js';
+import { drawCandidate, samplePerfectMatching } from './pm-sampler.js';
 
 /** Sub-problems of at most this many city vertices are sampled densely (O(n³)). */
 export const DENSE_PIECE_VERTICES = 96;
@@ -359,15 +362,11 @@ export class SeparatorMatchingSampler {
     }
     const ordering = withRootSet(nd, inD);
     const symbolic = analyseSkew(system, graph, ordering);
-    const factor = factorSkew(symbolic, system.values, { stopAtRoot: true });
-    if (factor.failedAt >= 0 || factor.rootFront === null || factor.rootRows === null) this.fail(Number.NaN, m);
-    const front = factor.rootFront as Float64Array;
-    const rootRows = factor.rootRows as Int32Array;
+    const factor = factorSkew(symbolic, system.values, { keepFactor: 'root' });
+    if (factor.failedAt >= 0) this.fail(Number.NaN, m);
+    // the root front is D (and rows delayed into it): its block of K_V⁻¹ is the inverse of the Schur complement on it
+    const { rows: rootRows, inverse } = rootFrontInverse(factor);
     const size = rootRows.length;
-    for (let i = 0; i < size; i++) for (let j = i + 1; j < size; j++) front[i * size + j] = -(front[j * size + i] as number);
-    const lu = denseLu(front, size);
-    if (!Number.isFinite(lu.logAbsDet)) this.fail(Number.NaN, m);
-    const inverse = denseInverse(lu);
     const rows = new Int32Array(size);
     for (let i = 0; i < size; i++) {
       const scalar = rootRows[i] as number;
@@ -381,11 +380,17 @@ export class SeparatorMatchingSampler {
     return { rows, inverse, separator };
   }
 
-  /** Step 3: S's vertices matched one by one from the inverse block, updated after each draw. */
+  /**
+   * Step 3: S's vertices matched one by one from the inverse block M₀ = C⁻¹, conditioned after each draw. Matching
+   * a–b turns the current inverse M into M + p qᵀ − q pᵀ with q = M[:, a], p = M[:, b] / M_ab (the Schur-complement
+   * identity of pm-sampler.ts, written with M's skew symmetry). The updates are kept as those vectors, not applied:
+   * M_t = M₀ + Σ_{s<t} (p_s q_sᵀ − q_s p_sᵀ), so a step reads two columns and a few entries of M_t in
+   * O(rows · t) instead of updating all rows² entries — O(rows · |S|²) per level instead of O(rows² · |S|), and M₀
+   * is never written (the top level's serves every sample).
+   */
   private matchSeparator(level: SeparatorLevel, rng: Rng, partner: Int32Array): void {
-    const { rows, separator } = level;
+    const { rows, separator, inverse } = level;
     const size = rows.length;
-    const inv = level.inverse.slice();
     // both stamps first: a restart of the counter clears the marks, so none may be set before the second one
     const tick = this.nextTick();
     const sTick = this.nextTick();
@@ -395,7 +400,7 @@ export class SeparatorMatchingSampler {
       index[rows[i] as number] = i;
     }
     // Rows still needed: alive vertices of S and alive neighbours of S's unmatched vertices. A row leaves for good
-    // once no unmatched S vertex is left beside it; later steps never read it, so the updates skip it.
+    // once no unmatched S vertex is left beside it; later steps never read it, so its update entries are not formed.
     const watchers = new Int32Array(size); // unmatched S vertices at or beside each row
     const inS = this.placed;
     for (let s = 0; s < separator.length; s++) inS[separator[s] as number] = sTick;
@@ -406,10 +411,20 @@ export class SeparatorMatchingSampler {
         if (this.stamp[b] === tick) watchers[index[b] as number]! += delta;
       }
     };
-    for (let s = 0; s < separator.length; s++) if (this.alive[separator[s] as number] === 1) watch(separator[s] as number, 1);
+    let steps = 0;
+    for (let s = 0; s < separator.length; s++) {
+      if (this.alive[separator[s] as number] === 1) {
+        watch(separator[s] as number, 1);
+        steps++;
+      }
+    }
     const aliveRows = new Int32Array(size);
     let aliveCount = 0;
     for (let i = 0; i < size; i++) if (this.alive[rows[i] as number] === 1 && (watchers[i] as number) > 0) aliveRows[aliveCount++] = i;
+    // update vectors of step t: up[t·size + i], uq[t·size + i] (rows alive after step t only)
+    const up = new Float64Array(steps * size);
+    const uq = new Float64Array(steps * size);
+    let t = 0;
     const candidates = new Int32Array(8);
     const probabilities = new Float64Array(8);
     for (let s = 0; s < separator.length; s++) {
@@ -422,7 +437,7 @@ export class SeparatorMatchingSampler {
         const b = this.adj[p] as number;
         if (this.alive[b] === 0) continue;
         if (this.stamp[b] !== tick) throw new Error('separator sampler: a separator neighbour is outside the inverse block');
-        const q = (this.adjValue[p] as number) * (inv[(index[b] as number) * size + ia] as number);
+        const q = (this.adjValue[p] as number) * currentEntry(inverse, size, up, uq, t, index[b] as number, ia);
         const clipped = q > 0 ? q : 0;
         candidates[count] = b;
         probabilities[count++] = clipped;
@@ -436,12 +451,15 @@ export class SeparatorMatchingSampler {
       watch(a, -1);
       if (inS[b] === sTick) watch(b, -1);
       let w = 0;
-      for (let t = 0; t < aliveCount; t++) {
-        const i = aliveRows[t] as number;
+      for (let k = 0; k < aliveCount; k++) {
+        const i = aliveRows[k] as number;
         if (i !== ia && i !== ib && (watchers[i] as number) > 0) aliveRows[w++] = i;
       }
       aliveCount = w;
-      removePairFromInverse(inv, size, ia, ib, aliveRows, aliveCount);
+      if (aliveCount > 0) {
+        pairUpdate(inverse, size, up, uq, t, ia, ib, currentEntry(inverse, size, up, uq, t, ia, ib), aliveRows, aliveCount);
+        t++;
+      }
     }
   }
 
@@ -505,4 +523,45 @@ function withRootSet(ordering: NestedDissectionOrdering, inRoot: Uint8Array): Ne
   const iperm = new Int32Array(n);
   for (let q = 0; q < n; q++) iperm[newPerm[q] as number] = q;
   return { perm: newPerm, iperm, count, supStart: newStart, parent };
+}
+
+/** M_t[i][j] = M₀[i][j] + Σ_{s<t} (p_s[i] q_s[j] − q_s[i] p_s[j]) (see matchSeparator). */
+function currentEntry(m0: Float64Array, size: number, up: Float64Array, uq: Float64Array, t: number, i: number, j: number): number {
+  let x = m0[i * size + j] as number;
+  for (let s = 0, o = 0; s < t; s++, o += size) x += (up[o + i] as number) * (uq[o + j] as number) - (uq[o + i] as number) * (up[o + j] as number);
+  return x;
+}
+
+/**
+ * Step t's update vectors on the listed rows: q_t = M_t[:, a], p_t = M_t[:, b] / M_t[a][b], with
+ * M_t[i][a] = −M₀[a][i] + Σ_{s<t} (p_s[i] q_s[a] − q_s[i] p_s[a]) (M₀ skew: its row a is contiguous).
+ */
+function pairUpdate(m0: Float64Array, size: number, up: Float64Array, uq: Float64Array, t: number, a: number, b: number, mab: number, rows: Int32Array, count: number): void {
+  const outQ = t * size;
+  const rowA = a * size;
+  const rowB = b * size;
+  for (let k = 0; k < count; k++) {
+    const i = rows[k] as number;
+    uq[outQ + i] = -(m0[rowA + i] as number);
+    up[outQ + i] = -(m0[rowB + i] as number);
+  }
+  for (let s = 0, o = 0; s < t; s++, o += size) {
+    const qa = uq[o + a] as number;
+    const pa = up[o + a] as number;
+    const qb = uq[o + b] as number;
+    const pb = up[o + b] as number;
+    if (qa === 0 && pa === 0 && qb === 0 && pb === 0) continue;
+    for (let k = 0; k < count; k++) {
+      const i = rows[k] as number;
+      const pi = up[o + i] as number;
+      const qi = uq[o + i] as number;
+      uq[outQ + i] = (uq[outQ + i] as number) + pi * qa - qi * pa;
+      up[outQ + i] = (up[outQ + i] as number) + pi * qb - qi * pb;
+    }
+  }
+  const scale = 1 / mab;
+  for (let k = 0; k < count; k++) {
+    const i = rows[k] as number;
+    up[outQ + i] = (up[outQ + i] as number) * scale;
+  }
 }

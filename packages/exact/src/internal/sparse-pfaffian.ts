@@ -102,17 +102,14 @@ export interface SkewFactor {
   /** Rows (m) and 2×2 pivots of each front (when kept). */
   frontSize: Int32Array | null;
   frontPivots: Int32Array | null;
-  /**
-   * With `stopAtRoot`: the assembled root front, row-major m × m with m = rootRows.length, lower triangle filled
-   * (the upper is its negative transpose), and its rows as permuted scalar ids (pair position q → 2q, 2q + 1).
-   */
-  rootFront: Float64Array | null;
-  rootRows: Int32Array | null;
 }
 
 export interface FactorSkewOptions {
-  /** Keep L for selected inversion (memory: about symbolic.factorSize doubles, more with delayed rows). @default false */
-  keepFactor?: boolean;
+  /**
+   * Keep L for selected inversion (memory: about symbolic.factorSize doubles, more with delayed rows); 'root' keeps
+   * only the last front's panel (enough to invert the root's Schur complement). @default false
+   */
+  keepFactor?: boolean | 'root';
   /**
    * 'delayed': threshold pivoting with delayed pivots (Duff & Reid 1983, multifrontal; Bunch 1982 for the skew 2×2
    * pivot): inside each front the natural pair (the matched pair the ordering put next) is the pivot when its entry
@@ -128,12 +125,6 @@ export interface FactorSkewOptions {
   pivoting?: 'delayed' | 'front' | 'matched';
   /** Threshold u ∈ (0, 1] of 'delayed' pivoting: larger is more stable and delays more. @default 0.01 */
   pivotThreshold?: number;
-  /**
-   * Stop before eliminating the last tree node (a single root): its front, assembled, is the Schur complement of
-   * K onto the root's rows and the rows delayed into it, returned in `rootFront` / `rootRows`; its inverse is
-   * that block of K⁻¹. `logAbsDet` then covers the eliminated pivots only. @default false
-   */
-  stopAtRoot?: boolean;
 }
 
 /** The pair graph of K's pattern (duplicates and pair-internal entries dropped). O(entries). */
@@ -338,7 +329,8 @@ export function analyseSkew(system: SkewEntries, graph: PairGraph, ordering: Nes
  * buffers then grow once per front that needs it, never inside the elimination loops.
  */
 export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options: FactorSkewOptions = {}): SkewFactor {
-  const keep = options.keepFactor === true;
+  const keep = options.keepFactor === true || options.keepFactor === 'root';
+  const keepAll = options.keepFactor === true;
   const mode = options.pivoting ?? 'delayed';
   const threshold = mode === 'delayed' ? (options.pivotThreshold ?? DEFAULT_PIVOT_THRESHOLD) : 0;
   const abs = Math.abs;
@@ -367,7 +359,7 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
   const pivots = new Float64Array(pairs);
   const scalarOrder = new Int32Array(n);
   // kept factor: L panels, and per front its rows (scalar ids, local order), size and pivot count
-  let panels: Float64Array | null = keep ? new Float64Array(Math.max(16, symbolic.factorSize)) : null;
+  let panels: Float64Array | null = keep ? new Float64Array(keepAll ? Math.max(16, symbolic.factorSize) : 16) : null;
   const panelStart = keep ? new Float64Array(count + 1) : null;
   let frontRows: Int32Array | null = keep ? new Int32Array(16) : null;
   const frontRowStart = keep ? new Float64Array(count + 1) : null;
@@ -384,8 +376,6 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
   let delayingFronts = 0;
   let maxFrontUsed = 0;
   let flops = 0;
-  let rootFront: Float64Array | null = null;
-  let rootRows: Int32Array | null = null;
   for (let t = 0; t < count && failedAt < 0; t++) {
     const s0 = supStart[t] as number;
     const s1 = supStart[t + 1] as number;
@@ -473,12 +463,6 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
       }
     }
     if (k1 > k0) stackTop = updateAt[children[k0] as number] as number;
-    if (options.stopAtRoot === true && t === count - 1 && parent[t] === -1) {
-      rootFront = new Float64Array(m * m);
-      for (let i = 1; i < m; i++) rootFront.set(front.subarray(i * m, i * m + i), i * m);
-      rootRows = rowId.slice(0, m);
-      break;
-    }
     // eliminate: 2×2 skew pivots among the fully summed rows; with a threshold, a front whose remaining fully
     // summed rows offer no acceptable pivot hands them to its parent (a root front accepts every nonzero pivot)
     const u = parent[t] === -1 ? 0 : threshold;
@@ -609,12 +593,12 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     delayCount[t] = delayed;
     for (let i = p; i < sEnd; i++) delayList[delayTop++] = rowId[i] as number;
     if (panels !== null && panelStart !== null && frontRows !== null && frontRowStart !== null && frontSize !== null && frontPivots !== null) {
-      // L from the eliminated columns (final only now: later pivot swaps permute their rows)
+      // L from the eliminated columns (final only now: later pivot swaps permute their rows); 'root': the last front's
       panelStart[t] = panelAt;
       let need = 0;
-      for (let k = 0; k < p; k += 2) need += 2 * (m - k - 2);
+      if (keepAll || t === count - 1) for (let k = 0; k < p; k += 2) need += 2 * (m - k - 2);
       if (panelAt + need > panels.length) panels = growFloat(panels, panelAt + need);
-      for (let k = 0; k < p; k += 2) {
+      for (let k = 0; k < p && need > 0; k += 2) {
         const inv = 1 / (front[k * m + m + k] as number);
         for (let i = k + 2; i < m; i++) {
           panels[panelAt++] = -(front[i * m + k + 1] as number) * inv;
@@ -657,8 +641,6 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     frontRowStart,
     frontSize,
     frontPivots,
-    rootFront,
-    rootRows,
   };
 }
 

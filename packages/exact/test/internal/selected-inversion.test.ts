@@ -3,7 +3,7 @@ import { createRng, randomPlanarGraph, squareLattice, wheelGraph, type Graph, ty
 import { analyseSkewSystem, factorSkew } from '../../src/internal/sparse-pfaffian.js';
 import { gaugedCouplings, lowEnergyGauge as lowEnergyGaugeSigns } from '../../src/internal/gauge.js';
 import { bruteForce } from '../helpers/brute-force.js';
-import { selectedInverse } from '../../src/internal/selected-inversion.js';
+import { rootFrontInverse, selectedInverse } from '../../src/internal/selected-inversion.js';
 import { denseKasteleyn } from '../../src/internal/kasteleyn.js';
 import { denseInverse, denseLu } from '../../src/internal/dense-lu.js';
 import { kasteleynSystem, lowEnergyGauge, mapCouplings, planarBlocks, solveSkew } from './helpers.js';
@@ -125,6 +125,33 @@ describe('selected inversion of the sparse skew factor against the dense inverse
     }
     process.stdout.write(`selected inversion vs sparse solves, |βJ| ≤ 6: ${delayed} delayed scalars, worst |K_ab ΔZ_ba| ${worst.toExponential(1)}\n`);
     expect(delayed).toBeGreaterThan(0);
+    expect(worst).toBeLessThan(1e-9);
+  });
+
+  it("rootFrontInverse: the root front's block equals the dense K⁻¹ on its rows, with only the root's panel kept", () => {
+    const rng = createRng(24);
+    let worst = 0;
+    for (let k = 0; k < 12; k++) {
+      const graph = k % 2 === 0 ? squareLattice(4 + (k % 5), 6) : randomPlanarGraph(40 + 10 * k, { rng }).graph;
+      const J = Float64Array.from({ length: graph.size }, () => 2 * rng.float64() - 1);
+      for (const map of planarBlocks(graph)) {
+        const system = kasteleynSystem(map, mapCouplings(map, J));
+        const n = system.size;
+        const dense = denseInverse(denseLu(denseKasteleyn(system), n));
+        const symbolic = analyseSkewSystem(system);
+        const factor = factorSkew(symbolic, system.values, { keepFactor: 'root' });
+        const all = factorSkew(symbolic, system.values, { keepFactor: true });
+        expect(factor.panels!.length).toBeLessThan(all.panels!.length);
+        const { rows, inverse } = rootFrontInverse(factor);
+        const perm = symbolic.ordering.perm;
+        const original = Array.from(rows, (ps) => 2 * perm[ps >> 1]! + (ps & 1));
+        const m = rows.length;
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < m; j++) worst = Math.max(worst, Math.abs(inverse[i * m + j]! - dense[original[i]! * n + original[j]!]!));
+        }
+      }
+    }
+    process.stdout.write(`root front inverse vs dense K⁻¹: worst ${worst.toExponential(1)}\n`);
     expect(worst).toBeLessThan(1e-9);
   });
 
