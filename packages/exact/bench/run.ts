@@ -1,7 +1,8 @@
 /**
  * log Z of zero-field planar Ising models with the sparse nested-dissection Pfaffian solver (composed here as
  * planar-ising.ts composes the dense one, single biconnected block), square lattices and random Delaunay graphs at
- * N = 10³, 10⁴, 10⁵ (10⁶ with --full); dense LU baseline for N ≤ 2,000 in the same run; fitted exponent of time vs N.
+ * N = 10³, 10⁴, 10⁵ (10⁶ with --full); dense LU baseline for N ≤ 2,000 and brute-force enumeration (all 2^N states)
+ * for N = 16 and 20 in the same run; fitted exponent of time vs N.
  * Fixed seeds; one warm-up at the smallest size. JSON → bench/out/exact.json.
  */
 import { biconnectedComponents, checkPlanarity, createRng, randomPlanarGraph, squareLattice, type Graph } from '@isinglab/graph';
@@ -12,6 +13,7 @@ import { denseLu } from '../src/internal/dense-lu.js';
 import { analyseSkew, factorSkew, pairGraph } from '../src/internal/sparse-pfaffian.js';
 import { nestedDissection } from '../src/internal/nested-dissection.js';
 import { shortcutChordPairs } from '../src/internal/shortcut-chords.js';
+import { logSumExp, stateEnergies } from './brute-force-baseline.js';
 
 const full = process.argv.includes('--full');
 const sizes = full ? [1e3, 1e4, 1e5, 1e6] : [1e3, 1e4, 1e5];
@@ -75,10 +77,27 @@ for (const [family, make] of families) {
   exponents[family] = fitExponent(mine.filter((r) => sizes.includes(r.n) || r.n === Math.round(Math.sqrt(r.n)) ** 2));
   rows.push(...mine);
 }
+// brute force on the smallest graphs: all 2^N states, against the sparse solver on the same graph
+interface BruteRow { family: string; n: number; bruteMs: number; sparseMs: number; difference: number }
+const brute: BruteRow[] = [];
+for (const [family, graph] of [
+  ['square lattice', squareLattice(4, 4)],
+  ['square lattice', squareLattice(4, 5)],
+  ['Delaunay', randomPlanarGraph(16, { rng: createRng(16) }).graph],
+  ['Delaunay', randomPlanarGraph(20, { rng: createRng(20) }).graph],
+] as const) {
+  const sparse = run(family, graph, false);
+  const t0 = performance.now();
+  const logZ = logSumExp(stateEnergies(graph, new Float64Array(graph.size).fill(BETA_J)));
+  brute.push({ family, n: graph.order, bruteMs: performance.now() - t0, sparseMs: sparse.totalMs, difference: Math.abs(logZ - sparse.logZ) });
+}
 const env = benchEnvironment();
-writeJsonAtomic(new URL('./out/exact.json', import.meta.url).pathname, { env, betaJ: BETA_J, rows, exponents });
+writeJsonAtomic(new URL('./out/exact.json', import.meta.url).pathname, { env, betaJ: BETA_J, rows, exponents, bruteForce: brute });
 const table: (string | number)[][] = [['family', 'N', 'pairs', 'prep ms', 'order+symb ms', 'factor ms', 'total ms', 'dense ms', 'dense/sparse', 'max front', 'L blocks / pair', '|ΔlogZ| vs dense']];
 for (const r of rows) {
   table.push([r.family, r.n, r.pairs, r.prepMs, r.orderMs, r.factorMs, r.totalMs, r.denseMs ?? '-', r.denseMs === null ? '-' : r.denseMs / r.totalMs, r.maxFront, r.blocksL / r.pairs, r.denseLogZ === null ? '-' : Math.abs(r.logZ - r.denseLogZ).toExponential(1)]);
 }
+const bruteTable: (string | number)[][] = [['family', 'N', 'brute force ms', 'sparse ms', 'brute / sparse', '|ΔlogZ|']];
+for (const r of brute) bruteTable.push([r.family, r.n, r.bruteMs, r.sparseMs, r.bruteMs / r.sparseMs, r.difference.toExponential(1)]);
+process.stdout.write(`${formatTable(bruteTable, { leftAlignedColumns: 1 })}\n\n`);
 process.stdout.write(`${formatTable(table, { leftAlignedColumns: 1 })}\nfitted exponent of total time vs N (N ≥ 10⁴): ${Object.entries(exponents).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}\n${JSON.stringify(env)}\n`);
