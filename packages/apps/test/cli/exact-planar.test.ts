@@ -58,6 +58,29 @@ describe('isinglab exact logz / marginals', () => {
     }
   });
 
+  it('marginals of a 30×30 lattice (900 nodes, one block) obey Σ_e ⟨x_u x_v⟩ = ∂ log Z / ∂β (logz at β ± h)', async () => {
+    const side = 30;
+    const edges: string[] = [];
+    for (let r = 0; r < side; r++) {
+      for (let c = 0; c < side; c++) {
+        const v = r * side + c;
+        if (c + 1 < side) edges.push(`${v} ${v + 1}`);
+        if (r + 1 < side) edges.push(`${v} ${v + side}`);
+      }
+    }
+    const lattice = join(dir, 'lattice.txt');
+    writeFileSync(lattice, edges.join('\n') + '\n');
+    const r = await run('exact', 'marginals', lattice, '--beta', '0.35', '--J', '1', '--json');
+    expect(r.code).toBe(0);
+    const correlations: { correlation: number }[] = JSON.parse(r.stdout).correlations;
+    expect(correlations).toHaveLength(edges.length);
+    const energy = correlations.reduce((s, c) => s + c.correlation, 0);
+    const h = 1e-4;
+    const logZ = async (beta: number) => JSON.parse((await run('exact', 'logz', lattice, '--beta', String(beta), '--J', '1', '--json')).stdout).logZ as number;
+    const derivative = ((await logZ(0.35 + h)) - (await logZ(0.35 - h))) / (2 * h);
+    expect(Math.abs(energy - derivative) / derivative).toBeLessThan(1e-6);
+  });
+
   it('sample writes exact ±1 configurations to a JSON file; the same seed gives the same file', async () => {
     const out = join(dir, 'samples.json');
     const r = await run('exact', 'sample', wheel, '--beta', '0.8', '--couplings-from-weights', '--samples', '400', '--seed', '3', '--out', out, '--json');
