@@ -10,7 +10,7 @@
  *     disagreeing edges of a face), and PM(x) contains the drawn edges exactly when x satisfies the agree/disagree
  *     relations they fix. Those relations are kept in a union–find with parities over the block's nodes, so x on
  *     V's nodes costs O(|V| α).
- *  2. Nested dissection of V's pair graph gives the top separator S. D = S plus the pairs of S's neighbours is
+ *  2. Nested dissection of V's pair graph gives the top separator S (topChain). D = S plus the pairs of S's neighbours is
  *     ordered last, so that the multifrontal factorisation's root front is the Schur complement C of K_V onto D (and
  *     rows delayed into it); C⁻¹, that block of K_V⁻¹, comes from the root's own L and pivots by the selected-inversion
  *     recurrences (selected-inversion.ts: rootFrontInverse, about n³ flops against 2n³ for dense LU and inverse).
@@ -349,13 +349,14 @@ export class SeparatorMatchingSampler {
     const orderLast = lastEdges === undefined ? undefined : Int32Array.from(lastEdges, (e) => (local[2 * e] as number) >> 1);
     const nd = nestedDissection(graph.order, graph.offsets, graph.targets, { orderLast });
     // S: the root separator; D: S and every pair adjacent to it
-    const root = nd.count - 1;
     const inD = new Uint8Array(graph.order);
     const separatorPairs: number[] = [];
-    for (let q = nd.supStart[root] as number; q < (nd.supStart[root + 1] as number); q++) {
-      const pair = nd.perm[q] as number;
-      separatorPairs.push(pair);
-      inD[pair] = 1;
+    for (const node of topChain(nd)) {
+      for (let q = nd.supStart[node] as number; q < (nd.supStart[node + 1] as number); q++) {
+        const pair = nd.perm[q] as number;
+        separatorPairs.push(pair);
+        inD[pair] = 1;
+      }
     }
     for (const pair of separatorPairs) {
       for (let p = graph.offsets[pair] as number; p < (graph.offsets[pair + 1] as number); p++) inD[graph.targets[p] as number] = 1;
@@ -498,6 +499,31 @@ export class SeparatorMatchingSampler {
       hint: 'The couplings are too strong on frustrated cycles for the floating-point inverse; lower β or use MCMC.',
     });
   }
+}
+
+/**
+ * The separator-tree nodes whose pairs form S: the root and, while a node has a single child, that child. With
+ * `orderLast` the root holds only those pairs (the outer-face chords) and the piece's real separator is its only
+ * child; taking both keeps the top level's big separator in the level prepared once for all samples.
+ */
+function topChain(ordering: NestedDissectionOrdering): number[] {
+  const { count, parent } = ordering;
+  const children = new Int32Array(count);
+  const lastChild = new Int32Array(count).fill(-1);
+  for (let t = 0; t < count; t++) {
+    const p = parent[t] as number;
+    if (p >= 0) {
+      children[p]!++;
+      lastChild[p] = t;
+    }
+  }
+  const chain = [count - 1];
+  let node = count - 1;
+  while (children[node] === 1) {
+    node = lastChild[node] as number;
+    chain.push(node);
+  }
+  return chain;
 }
 
 /** `ordering` with the pairs flagged in `inRoot` moved into its root (the last tree node); same tree otherwise. */
