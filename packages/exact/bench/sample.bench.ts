@@ -13,7 +13,7 @@ import { createRng, randomPlanarGraph, squareLattice, type Graph } from '@isingl
 import { benchEnvironment, formatTable, powerLawExponent, writeJsonAtomic } from '@isinglab/graph/testing';
 import { sampleExactTuned } from '../src/planar/sample-exact.js';
 import { DENSE_PIECE_VERTICES } from '../src/internal/separator-sampler.js';
-import { cumulativeWeights, drawState, stateEnergies } from './brute-force-baseline.js';
+import { cumulativeWeights, drawFromCumulative, stateEnergies } from './brute-force-baseline.js';
 
 const full = process.argv.includes('--full');
 const quick = process.argv.includes('--quick');
@@ -72,7 +72,7 @@ function runBrute(family: string, graph: Graph): Row {
   const spins = new Int8Array(graph.order);
   const draws = 1000;
   for (let k = 0; k < draws; k++) {
-    const state = drawState(cdf, rng);
+    const state = drawFromCumulative(rng, cdf);
     for (let i = 0; i < graph.order; i++) spins[i] = (state >> i) & 1 ? 1 : -1;
   }
   const perSampleMs = (performance.now() - t1) / draws;

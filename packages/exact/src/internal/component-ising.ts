@@ -10,6 +10,7 @@
 import { buildGraph, type Graph, type Rng } from '@isinglab/graph';
 import { edgeCorrelations, logPartition } from '../planar/planar-ising.js';
 import { sampleExact } from '../planar/sample-exact.js';
+import { drawFromCumulative } from './pm-sampler.js';
 
 /** Graphs up to this many nodes are summed by enumeration (2^n terms). */
 export const ENUMERATION_MAX_NODES = 8;
@@ -138,15 +139,8 @@ export function localSamples(model: LocalModel, tie: Tie | null, count: number, 
     }
     merged = new Int8Array(count * order);
     for (let s = 0; s < count; s++) {
-      const r = rng.float64() * acc;
-      let lo = 0;
-      let hi = cdf.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((cdf[mid] as number) > r) hi = mid;
-        else lo = mid + 1;
-      }
-      for (let x = 0; x < order; x++) merged[s * order + x] = (lo >> x) & 1 ? -1 : 1;
+      const state = drawFromCumulative(rng, cdf);
+      for (let x = 0; x < order; x++) merged[s * order + x] = (state >> x) & 1 ? -1 : 1;
     }
   } else {
     merged = sampleExact(m.graph, m.couplings, { beta: 1, samples: count, rng });

@@ -78,6 +78,22 @@ export function drawCandidate(rng: Rng, candidates: Int32Array, probabilities: F
 }
 
 /**
+ * One index drawn with probability ∝ its weight, from cumulative weights cdf (non-decreasing, total cdf[last]): the
+ * first i with cdf[i] > u · total, by binary search; one rng.float64().
+ */
+export function drawFromCumulative(rng: Rng, cdf: Float64Array): number {
+  const target = rng.float64() * (cdf[cdf.length - 1] as number);
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cdf[mid] as number) > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
  * Conditions K⁻¹ (row-major, stride n) on the pair a–b being matched, on the rows and columns listed in
  * rows[0 .. count) (which exclude a and b): (K without a, b)⁻¹ = K⁻¹ − K⁻¹[:, {a,b}] (K⁻¹[{a,b},{a,b}])⁻¹
  * K⁻¹[{a,b}, :], i.e. K⁻¹_ij −= (K⁻¹_ib K⁻¹_aj − K⁻¹_ia K⁻¹_bj) / K⁻¹_ab.

@@ -13,34 +13,19 @@ export interface BruteForce {
   logProbabilities: Float64Array | null;
 }
 
-/** betaJ per edge id; N ≤ 24. */
-export function bruteForce(graph: Graph, betaJ: ArrayLike<number>): BruteForce {
+/**
+ * Visits every one of the 2^N spin states in Gray-code order (one flip per step, energy updated from the flipped
+ * node's edges): visit(state, energy, x) with bit i of state set ⇔ x_i = +1 and energy = Σ βJ_e x_u x_v. N ≤ 24.
+ */
+export function forEachState(graph: Graph, betaJ: ArrayLike<number>, visit: (state: number, energy: number, x: Int8Array) => void): void {
   const n = graph.order;
   if (n > 24) throw new Error('bruteForce: N ≤ 24');
   const x = new Int8Array(n).fill(1);
-  let energy = 0; // Σ βJ x_u x_v
+  let energy = 0;
   for (let e = 0; e < graph.size; e++) energy += betaJ[e]!;
-  const m = graph.size;
-  let max = energy;
-  let sum = 0;
-  const corrSum = new Float64Array(m);
   const states = 2 ** n;
-  const energies = n <= 16 ? new Float64Array(states) : null;
   let state = states - 1; // all +1
-  const rescale = (newMax: number) => {
-    const f = Math.exp(max - newMax);
-    sum *= f;
-    for (let e = 0; e < m; e++) corrSum[e]! *= f;
-    max = newMax;
-  };
-  const accumulate = () => {
-    if (energy > max) rescale(energy);
-    const w = Math.exp(energy - max);
-    sum += w;
-    for (let e = 0; e < m; e++) corrSum[e]! += w * x[graph.edgeSources[e]!]! * x[graph.edgeTargets[e]!]!;
-    if (energies !== null) energies[state] = energy;
-  };
-  accumulate();
+  visit(state, energy, x);
   for (let k = 1; k < states; k++) {
     // Gray code: flip the lowest set bit of k
     const i = 31 - Math.clz32(k & -k);
@@ -49,8 +34,40 @@ export function bruteForce(graph: Graph, betaJ: ArrayLike<number>): BruteForce {
     energy -= 2 * x[i]! * local;
     x[i] = -x[i]! as -1 | 1;
     state ^= 1 << i;
-    accumulate();
+    visit(state, energy, x);
   }
+}
+
+/** Σ βJ_e x_u x_v of every state s (bit i of s set ⇔ x_i = +1). N ≤ 24. */
+export function stateEnergies(graph: Graph, betaJ: ArrayLike<number>): Float64Array {
+  const energies = new Float64Array(2 ** graph.order);
+  forEachState(graph, betaJ, (state, energy) => {
+    energies[state] = energy;
+  });
+  return energies;
+}
+
+/** betaJ per edge id; N ≤ 24. */
+export function bruteForce(graph: Graph, betaJ: ArrayLike<number>): BruteForce {
+  const n = graph.order;
+  const m = graph.size;
+  let max = -Infinity;
+  let sum = 0;
+  const corrSum = new Float64Array(m);
+  const energies = n <= 16 ? new Float64Array(2 ** n) : null;
+  const rescale = (newMax: number) => {
+    const f = Math.exp(max - newMax);
+    sum *= f;
+    for (let e = 0; e < m; e++) corrSum[e]! *= f;
+    max = newMax;
+  };
+  forEachState(graph, betaJ, (state, energy, x) => {
+    if (energy > max) rescale(energy);
+    const w = Math.exp(energy - max);
+    sum += w;
+    for (let e = 0; e < m; e++) corrSum[e]! += w * x[graph.edgeSources[e]!]! * x[graph.edgeTargets[e]!]!;
+    if (energies !== null) energies[state] = energy;
+  });
   const logZ = max + Math.log(sum);
   return {
     logZ,
