@@ -13,7 +13,7 @@
  */
 import { ConvergenceError, biconnectedComponents, checkOptions, type Graph } from '@isinglab/graph';
 import { blockCouplings, bridgeEdge, buildTriangulatedBlock, type PlanarMap } from '../internal/planar-map.js';
-import { denseKasteleyn, kasteleynSystem } from '../internal/kasteleyn.js';
+import { denseKasteleyn, kasteleynSystem, type KasteleynSystem } from '../internal/kasteleyn.js';
 import { gaugedCouplings, lowEnergyGauge, treeGauge } from '../internal/gauge.js';
 import { analyseSkew, factorSkew, pairGraph, type SkewSymbolic } from '../internal/sparse-pfaffian.js';
 import { selectedInverse } from '../internal/selected-inversion.js';
@@ -168,9 +168,8 @@ function checkedSparseBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMa
   const primaryBj = gaugedCouplings(map, bj, lowEnergyGauge(map, bj));
   const checkBj = gaugedCouplings(map, bj, treeGauge(map, bj));
   const primarySystem = kasteleynSystem(map, primaryBj);
-  const pairs = pairGraph(primarySystem);
   // the structure (rows, cols) is the same in every gauge: one symbolic analysis serves both factorisations
-  const symbolic = analyseSkew(primarySystem, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets, { orderLast: shortcutChordPairs(map, pairs) }));
+  const symbolic = blockSymbolic(map, primarySystem);
   const logZ = (gaugedBj: Float64Array, system = kasteleynSystem(map, gaugedBj)) => {
     let sum = 0;
     for (let e = 0; e < gaugedBj.length; e++) sum += gaugedBj[e] as number;
@@ -194,6 +193,12 @@ function sparseOrDenseBlockLogZ(site: { pkg: string; fn: string }, map: PlanarMa
     if (!ConvergenceError.isInstance(error) || size > MAX_DENSE_BLOCK_NODES) throw error;
     return checkedBlockLogZ(site, map, betaJ, null);
   }
+}
+
+/** Nested dissection of the block's pair graph (outer-face chords ordered last) and the symbolic analysis. */
+function blockSymbolic(map: PlanarMap, system: KasteleynSystem): SkewSymbolic {
+  const pairs = pairGraph(system);
+  return analyseSkew(system, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets, { orderLast: shortcutChordPairs(map, pairs) }));
 }
 
 /** Agreement required between the two gauges: relative for log Z, absolute for correlations. */
@@ -252,11 +257,7 @@ function sparseBlockSolve(map: PlanarMap, bj: Float64Array, known: SkewSymbolic 
   let sum = 0;
   for (let e = 0; e < map.edges; e++) sum += bj[e] as number;
   const k = kasteleynSystem(map, bj);
-  let symbolic = known;
-  if (symbolic === null) {
-    const pairs = pairGraph(k);
-    symbolic = analyseSkew(k, pairs, nestedDissection(pairs.order, pairs.offsets, pairs.targets, { orderLast: shortcutChordPairs(map, pairs) }));
-  }
+  const symbolic = known ?? blockSymbolic(map, k);
   const factor = factorSkew(symbolic, k.values, { keepFactor: true });
   if (!Number.isFinite(factor.logAbsDet)) throw new Error('exact: singular Kasteleyn matrix');
   const entry = k.intercityEntry;
