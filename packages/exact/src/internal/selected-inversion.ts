@@ -20,8 +20,8 @@ import type { SkewFactor } from './sparse-pfaffian.js';
  */
 export function selectedInverse(factor: SkewFactor, rows: Int32Array, cols: Int32Array): Float64Array {
   const { symbolic, panels, panelStart, pivots, frontRows, frontRowStart, frontSize, frontPivots, scalarOrder } = factor;
-  if (panels === null || panelStart === null || frontRows === null || frontRowStart === null || frontSize === null || frontPivots === null) {
-    throw new Error('exact: selectedInverse needs a factor made with keepFactor');
+  if (factor.kept !== true || panels === null || panelStart === null || frontRows === null || frontRowStart === null || frontSize === null || frontPivots === null) {
+    throw new Error('exact: selectedInverse needs a factor made with keepFactor: true');
   }
   if (factor.failedAt >= 0) throw new Error('exact: selectedInverse on a failed factorisation');
   const { pairs, ordering } = symbolic;
@@ -40,24 +40,21 @@ export function selectedInverse(factor: SkewFactor, rows: Int32Array, cols: Int3
   const permuted = (s: number): number => 2 * (iperm[s >> 1] as number) + (s & 1);
   const requestRow = new Int32Array(requests);
   const requestCol = new Int32Array(requests);
+  const requestFront = new Int32Array(requests);
   const bucketPtr = new Int32Array(count + 1);
   for (let i = 0; i < requests; i++) {
     const r = permuted(rows[i] as number);
     const c = permuted(cols[i] as number);
     requestRow[i] = r;
     requestCol[i] = c;
-    const first = (eliminatedAt[r] as number) < (eliminatedAt[c] as number) ? r : c;
-    bucketPtr[(frontOf[first] as number) + 1]!++;
+    const t = frontOf[(eliminatedAt[r] as number) < (eliminatedAt[c] as number) ? r : c] as number;
+    requestFront[i] = t;
+    bucketPtr[t + 1]!++;
   }
   for (let t = 0; t < count; t++) bucketPtr[t + 1] = (bucketPtr[t + 1] as number) + (bucketPtr[t] as number);
   const bucket = new Int32Array(requests);
   const bucketFill = bucketPtr.slice(0, count);
-  for (let i = 0; i < requests; i++) {
-    const r = requestRow[i] as number;
-    const c = requestCol[i] as number;
-    const first = (eliminatedAt[r] as number) < (eliminatedAt[c] as number) ? r : c;
-    bucket[bucketFill[frontOf[first] as number]!++] = i;
-  }
+  for (let i = 0; i < requests; i++) bucket[bucketFill[requestFront[i] as number]!++] = i;
   // pivots in elimination order: front t's first pivot is pivots[pivotStart[t]]
   const pivotStart = new Int32Array(count + 1);
   for (let t = 0; t < count; t++) pivotStart[t + 1] = (pivotStart[t] as number) + (frontPivots[t] as number);

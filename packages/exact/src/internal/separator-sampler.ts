@@ -292,8 +292,8 @@ export class SeparatorMatchingSampler {
   }
 
   /**
-   * Steps 1–2 for a connected piece of alive vertices: reference pairs, nested dissection, D last, factorisation
-   * stopped at the root, and the inverse of the root's Schur complement.
+   * Steps 1–2 for a connected piece of alive vertices: reference pairs, nested dissection, D last (the root front),
+   * factorisation, and the inverse of the root's Schur complement from the root's own factor.
    */
   private prepareLevel(piece: Int32Array, lastEdges?: Int32Array): SeparatorLevel {
     const m = piece.length;
@@ -348,7 +348,7 @@ export class SeparatorMatchingSampler {
     const graph = pairGraph(system);
     const orderLast = lastEdges === undefined ? undefined : Int32Array.from(lastEdges, (e) => (local[2 * e] as number) >> 1);
     const nd = nestedDissection(graph.order, graph.offsets, graph.targets, { orderLast });
-    // S: the root separator; D: S and every pair adjacent to it
+    // S: the pairs of the root's chain (topChain); D: S and every pair adjacent to it
     const inD = new Uint8Array(graph.order);
     const separatorPairs: number[] = [];
     for (const node of topChain(nd)) {

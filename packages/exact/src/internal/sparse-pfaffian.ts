@@ -93,7 +93,12 @@ export interface SkewFactor {
   maxFrontUsed: number;
   /** Σ over fronts of (pivots) · m²: multiply-adds of the elimination as it ran, for reports. */
   flops: number;
-  /** L panels (when kept): front t at panelStart[t]; per pivot, (L_i0, L_i1) for each later row i of the front. */
+  /** What of L was kept: `keepFactor` as given (false when not asked). */
+  kept: boolean | 'root';
+  /**
+   * L panels (when kept): front t at panelStart[t]; per pivot, (L_i0, L_i1) for each later row i of the front. With
+   * kept 'root' only the last front's panel is filled (the others are empty).
+   */
   panels: Float64Array | null;
   panelStart: Float64Array | null;
   /** Rows of each front (when kept), as permuted scalar ids in local order: frontRows[frontRowStart[t] ..]. */
@@ -635,6 +640,7 @@ export function factorSkew(symbolic: SkewSymbolic, values: Float64Array, options
     delayingFronts,
     maxFrontUsed,
     flops,
+    kept: keepAll ? true : keep ? 'root' : false,
     panels,
     panelStart,
     frontRows,

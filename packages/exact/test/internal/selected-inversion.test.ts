@@ -160,6 +160,7 @@ describe('selected inversion of the sparse skew factor against the dense inverse
     const system = kasteleynSystem(map!, mapCouplings(map!, new Float64Array(60).fill(0.3)));
     const symbolic = analyseSkewSystem(system, { leafSize: 1 });
     expect(() => selectedInverse(factorSkew(symbolic, system.values), new Int32Array([0]), new Int32Array([1]))).toThrow(/keepFactor/);
+    expect(() => selectedInverse(factorSkew(symbolic, system.values, { keepFactor: 'root' }), new Int32Array([0]), new Int32Array([1]))).toThrow(/keepFactor: true/);
     const factor = factorSkew(symbolic, system.values, { keepFactor: true });
     // two scalars at opposite corners of the lattice's expanded dual share no front
     expect(() => selectedInverse(factor, new Int32Array([0]), new Int32Array([system.size - 1]))).toThrow(/outside the factor's pattern/);
