@@ -58,13 +58,19 @@ export async function experimentSegmentation(options: ExperimentSegmentationOpti
       return 0;
     }
     const head = summary.results[0];
-    io.out(`Segmentation (${config.name}): ${config.size}×${config.size} images, ${head?.train ?? 0} training / ${head?.test ?? 0} test (sorted ids, 80/20), ${config.epochs} epochs, seeds ${config.seeds.join(', ')}`);
+    const validation = head?.validation ?? 0;
+    const split = validation > 0 ? `${head?.train ?? 0} training / ${validation} validation / ${head?.test ?? 0} test` : `${head?.train ?? 0} training / ${head?.test ?? 0} test`;
+    io.out(`Segmentation (${config.name}): ${config.size}×${config.size} images, ${split} (sorted ids, 80/20), ${config.epochs} epochs, seeds ${config.seeds.join(', ')}`);
+    // with a validation split each model is tested at its best validation epoch: show which
+    const epochs = (r: (typeof summary.results)[number]) => (r.selection === undefined ? [] : [`${r.selection.ising.selectedEpoch} / ${r.selection.unet.selectedEpoch}`]);
+    const selected = validation > 0 ? ['epoch tested (Ising / U-Net)'] : [];
+    const blank = validation > 0 ? [''] : [];
     io.out(
       formatTable([
-        ['seed', 'Dice Ising+U-Net field', 'Dice U-Net (cross-entropy)', 'w', 'w*'],
-        ...summary.results.map((r) => [r.seed, r.dice.ising.mean, r.dice.unet.mean, r.couplings.w, r.couplings.wDiagonal]),
-        ['mean', summary.dice.ising.mean, summary.dice.unet.mean, '', ''],
-        ['std', summary.dice.ising.std, summary.dice.unet.std, '', ''],
+        ['seed', 'Dice Ising+U-Net field', 'Dice U-Net (cross-entropy)', 'w', 'w*', ...selected],
+        ...summary.results.map((r) => [r.seed, r.dice.ising.mean, r.dice.unet.mean, r.couplings.w, r.couplings.wDiagonal, ...epochs(r)]),
+        ['mean', summary.dice.ising.mean, summary.dice.unet.mean, '', '', ...blank],
+        ['std', summary.dice.ising.std, summary.dice.unet.std, '', '', ...blank],
       ]),
     );
     io.out(`wrote ${join(outDir, 'results.json')} and results.png (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -143,6 +143,32 @@ withData('the segmentation experiment runner (smoke test on 8 real images)', () 
     );
   });
 
+  it('validationFraction: each model is tested at its best validation epoch, the same as a run stopped there; resumes exactly', () => {
+    const config = (epochs: number): SegmentationRunConfig => ({ ...tiny(epochs), validationFraction: 0.3, learningRate: 0.05 });
+    const run = (epochs: number, out: string) => runSegmentation(config(epochs), { outDir: join(dir, out), dataDir: data, dataset });
+    const full = run(3, 'val-full').results[0]!;
+    // 6 training images: the last ⌈0.3·6⌉ = 2 validate
+    expect([full.train, full.validation, full.test]).toEqual([4, 2, 2]);
+    const selection = full.selection!;
+    // with these seeds the U-Net's validation Dice peaks at epoch 2 of 3, so the restored weights are not the last ones
+    expect(selection.unet.selectedEpoch).toBe(2);
+    for (const kind of ['ising', 'unet'] as const) {
+      const scores = selection[kind].validationDice;
+      expect(scores).toHaveLength(3);
+      expect(selection[kind].selectedEpoch).toBe(scores.indexOf(Math.max(...scores)) + 1);
+      // the weights tested are those of the selected epoch: a run of that many epochs tests the same masks
+      const stopped = run(selection[kind].selectedEpoch, `val-stopped-${kind}`).results[0]!;
+      expect(stopped.dice[kind]).toEqual(full.dice[kind]);
+      expect(stopped.selection![kind].validationDice).toEqual(scores.slice(0, selection[kind].selectedEpoch));
+    }
+    run(1, 'val-resumed');
+    const resumed = run(3, 'val-resumed').results[0]!;
+    expect(resumed.selection).toEqual(selection);
+    expect(resumed.dice).toEqual(full.dice);
+    expect(() => runSegmentation({ ...tiny(1), validationFraction: 1 }, { outDir: join(dir, 'x'), dataDir: data, dataset })).toThrow(/config.validationFraction must be a number in \[0, 1\)/);
+    expect(() => runSegmentation({ ...tiny(1), validationFraction: 0.99 }, { outDir: join(dir, 'x'), dataDir: data, dataset })).toThrow(/leaves training images/);
+  });
+
   it('the CLI command prints Dice for both models; a bad data folder or config is a typed error', async () => {
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: () => undefined };
@@ -150,6 +176,14 @@ withData('the segmentation experiment runner (smoke test on 8 real images)', () 
     expect(code).toBe(0);
     expect(lines.join('\n')).toMatch(/Dice Ising\+U-Net field/);
     expect(lines.join('\n')).toMatch(/wrote .*results.json and results.png/);
+    expect(lines.join('\n')).not.toMatch(/epoch tested/);
+    // with a validation split (8 images: 6 training, of which 2 validate) the split and the tested epochs are shown
+    const validated: string[] = [];
+    const withValidation = { out: (l: string) => validated.push(l), err: () => undefined };
+    await experimentSegmentation({ data: data }, withValidation, { configOverride: { ...tiny(1), validationFraction: 0.3 }, outDir: join(dir, 'cli-val'), maxStepsPerEpoch: 1 });
+    expect(validated.join('\n')).toMatch(/4 training \/ 2 validation \/ 2 test/);
+    expect(validated.join('\n')).toMatch(/epoch tested \(Ising \/ U-Net\)/);
+    expect(validated.join('\n')).toMatch(/1 \/ 1/);
     let error: unknown;
     try {
       await experimentSegmentation({ data: join(dir, 'no-such-folder') }, io, { configOverride: tiny(1), outDir: join(dir, 'cli-bad') });

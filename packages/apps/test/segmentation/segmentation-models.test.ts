@@ -117,9 +117,37 @@ describe('one training step of each model', () => {
     // same seed → same samples
     const h = model.fields(batch)[1]!;
     expect(model.sample(h, 2, createRng(9))).toEqual(model.sample(h, 2, createRng(9)));
+    // a batch of one image (the last batch of an epoch can be one): tfjs's unstack gradient used to throw here
+    const single = model.trainStep(syntheticBatch(1, 16, 4), optimizer, createRng(4));
+    expect(single).toBeGreaterThanOrEqual(0);
+    expect(tf.memory().numTensors).toBe(countBefore);
     optimizer.dispose();
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('couplingLearningRateScale c: same starting couplings, and Adam\'s first step moves log w by ≈ c·lr instead of lr', () => {
+    const batch = syntheticBatch(2, 16, 1);
+    const firstStepOfLogW = (scale: number): number[] => {
+      const model = new IsingSegmenter({ ...config, sweeps: 2, samplesPerStep: 4, initialCoupling: 0.3, initialDiagonalCoupling: 0.1, couplingLearningRateScale: scale });
+      const [w0, wd0] = model.couplings();
+      expect(w0).toBeCloseTo(0.3, 6);
+      expect(wd0).toBeCloseTo(0.1, 6);
+      const optimizer = new Adam(model.variables(), { learningRate: 1e-3 });
+      model.trainStep(batch, optimizer, createRng(2));
+      const [w, wd] = model.couplings();
+      optimizer.dispose();
+      model.dispose();
+      return [Math.log(w / 0.3), Math.log(wd / 0.1)];
+    };
+    const plain = firstStepOfLogW(1);
+    const scaled = firstStepOfLogW(20);
+    // Adam's first step is lr·sign(g) (|m̂/√v̂| = 1) whatever the gradient's size; the samples are the same (same seeds)
+    for (const [k, step] of plain.entries()) {
+      expect(Math.abs(step)).toBeCloseTo(1e-3, 5);
+      expect(scaled[k]!).toBeCloseTo(20 * step, 5);
+    }
+    expect(() => new IsingSegmenter({ ...config, couplingLearningRateScale: 0 })).toThrow(/couplingLearningRateScale/);
   });
 
   it('initialiseFieldFrom: the Ising fields are the cross-entropy logits / (2β), so σ(2βh) = σ(logit); the source is untouched', () => {

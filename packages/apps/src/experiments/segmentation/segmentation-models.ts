@@ -20,7 +20,7 @@
  *   prediction: logit > 0.
  */
 import * as tf from '@tensorflow/tfjs';
-import { kingsGraph, type Graph, type Rng } from '@isinglab/graph';
+import { InvalidArgumentError, kingsGraph, type Graph, type Rng } from '@isinglab/graph';
 import { createIsingModel, sampleIsingSync, updateSchedule, type UpdateSchedule } from '@isinglab/ising';
 import { rlooSurrogate, rlooWeights, type GradientApplier } from '@isinglab/ising/learn';
 import { createUNet } from '@isinglab/gnn';
@@ -44,6 +44,12 @@ export interface IsingSegmenterConfig extends SegmentationModelConfig {
   initialCoupling?: number;
   /** Initial w* (diagonal coupling). @default 0.2 */
   initialDiagonalCoupling?: number;
+  /**
+   * Learning-rate multiplier of the two couplings relative to the U-Net's weights: the variable holds log(w)/c and
+   * w = exp(c·v), so one optimiser step moves log w by about c times the learning rate. Fine-tuning uses a learning
+   * rate small enough not to undo the U-Net's field, at which log w would barely move without it. @default 1
+   */
+  couplingLearningRateScale?: number;
   /** Metropolis sweeps T per sample. @default 5 */
   sweeps?: number;
   /** RLOO samples K per image. @default 2 */
@@ -166,16 +172,20 @@ export class IsingSegmenter {
   readonly config: Required<IsingSegmenterConfig>;
   readonly layout: KingsLayout;
   readonly unet: tf.LayersModel;
-  /** log w and log w* (scalars). */
+  /** log(w)/c and log(w*)/c, with c = config.couplingLearningRateScale. */
   readonly logCouplings: tf.Variable;
   private readonly couplingBuffer: Float64Array;
 
   constructor(config: IsingSegmenterConfig, layout: KingsLayout = kingsLayout(config.size)) {
-    this.config = { baseFilters: 16, depth: 3, seed: 0, beta: 1, initialCoupling: 0.2, initialDiagonalCoupling: 0.2, sweeps: 5, samplesPerStep: 2, loss: 'misclassification', ...config };
+    this.config = { baseFilters: 16, depth: 3, seed: 0, beta: 1, initialCoupling: 0.2, initialDiagonalCoupling: 0.2, couplingLearningRateScale: 1, sweeps: 5, samplesPerStep: 2, loss: 'misclassification', ...config };
     this.layout = layout;
+    const scale = this.config.couplingLearningRateScale;
+    if (!(Number.isFinite(scale) && scale > 0)) {
+      throw new InvalidArgumentError({ pkg: 'apps', fn: 'IsingSegmenter', argument: 'config.couplingLearningRateScale', value: scale, rule: 'a positive finite number' });
+    }
     this.unet = unetFor(this.config, 'ising_unet');
     // tidy frees the initial value, not the variable made from it
-    this.logCouplings = tf.tidy(() => tf.variable(tf.tensor1d([Math.log(this.config.initialCoupling), Math.log(this.config.initialDiagonalCoupling)]), true));
+    this.logCouplings = tf.tidy(() => tf.variable(tf.tensor1d([Math.log(this.config.initialCoupling) / scale, Math.log(this.config.initialDiagonalCoupling) / scale]), true));
     this.couplingBuffer = new Float64Array(layout.u.length);
   }
 
@@ -207,9 +217,14 @@ export class IsingSegmenter {
     return [...unetVariables(this.unet), this.logCouplings];
   }
 
+  /** [w, w*] as a tensor (inside a tidy or gradient scope). */
+  private couplingTensor(): tf.Tensor1D {
+    return tf.exp(tf.mul(this.logCouplings, this.config.couplingLearningRateScale)) as tf.Tensor1D;
+  }
+
   /** Current [w, w*]. */
   couplings(): [number, number] {
-    const values = tf.tidy(() => tf.exp(this.logCouplings).dataSync());
+    const values = tf.tidy(() => this.couplingTensor().dataSync());
     return [values[0] as number, values[1] as number];
   }
 
@@ -290,9 +305,10 @@ export class IsingSegmenter {
     const variables = this.variables();
     const { value, grads } = tf.variableGrads(() => {
       const fields = tf.reshape(this.unet.apply(imageBatch(batch, size)) as tf.Tensor, [batch.length, n]) as tf.Tensor2D;
-      const w = tf.exp(this.logCouplings);
+      const w = this.couplingTensor();
       const [wo, wd] = tf.unstack(w) as [tf.Scalar, tf.Scalar];
-      const rows = tf.unstack(fields) as tf.Tensor1D[];
+      // one slice per image: tfjs's unstack and split gradients fail on a batch of one image
+      const rows = batch.map((_, b) => tf.reshape(tf.slice(fields, [b, 0], [1, n]), [n]) as tf.Tensor1D);
       const terms = draws.map((d, b) =>
         rlooSurrogate({
           fields: rows[b] as tf.Tensor1D,
