@@ -161,6 +161,18 @@ withData('the segmentation experiment runner (smoke test on 8 real images)', () 
       expect(stopped.dice[kind]).toEqual(full.dice[kind]);
       expect(stopped.selection![kind].validationDice).toEqual(scores.slice(0, selection[kind].selectedEpoch));
     }
+    expect(selection.ising.startedFromUnetEpoch).toBeNull();
+    // with isingPretrainEpochs the field starts from the U-Net's best validation epoch so far (here epoch 2 of 3, not
+    // the last): the same Ising model as a run whose pretraining stops at epoch 2
+    const pretrained = (epochs: number, pretrain: number, out: string) =>
+      runSegmentation({ ...config(epochs), isingPretrainEpochs: pretrain }, { outDir: join(dir, out), dataDir: data, dataset }).results[0]!;
+    const fromBest = pretrained(4, 3, 'val-pre-best');
+    const fromLast = pretrained(3, 2, 'val-pre-last');
+    expect(fromBest.selection!.ising.startedFromUnetEpoch).toBe(2);
+    expect(fromLast.selection!.ising.startedFromUnetEpoch).toBe(2);
+    expect(fromBest.trainingLoss.ising).toEqual(fromLast.trainingLoss.ising);
+    expect(fromBest.couplings).toEqual(fromLast.couplings);
+    expect(fromBest.selection!.ising.validationDice).toEqual(fromLast.selection!.ising.validationDice);
     run(1, 'val-resumed');
     const resumed = run(3, 'val-resumed').results[0]!;
     expect(resumed.selection).toEqual(selection);
