@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -177,6 +177,10 @@ withData('the segmentation experiment runner (smoke test on 8 real images)', () 
     const resumed = run(3, 'val-resumed').results[0]!;
     expect(resumed.selection).toEqual(selection);
     expect(resumed.dice).toEqual(full.dice);
+    // a best-epoch file that does not hold the epoch the scores select is refused, not tested
+    const checkpoints = join(dir, 'val-full', 'checkpoints');
+    copyFileSync(join(checkpoints, 'seed-1-unet.json'), join(checkpoints, 'seed-1-unet-best.json'));
+    expect(() => run(3, 'val-full')).toThrow(/seed-1-unet-best.json: expected the unet weights of epoch 2 \(best validation Dice\), found epoch 3/);
     expect(() => runSegmentation({ ...tiny(1), validationFraction: 1 }, { outDir: join(dir, 'x'), dataDir: data, dataset })).toThrow(/config.validationFraction must be a number in \[0, 1\)/);
     expect(() => runSegmentation({ ...tiny(1), validationFraction: 0.99 }, { outDir: join(dir, 'x'), dataDir: data, dataset })).toThrow(/leaves training images/);
   });

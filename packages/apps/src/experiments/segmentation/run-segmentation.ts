@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, createRng, rngFromState, type Rng } from '@isinglab/graph';
+import { InvalidArgumentError, ParseError, createRng, rngFromState, type Rng } from '@isinglab/graph';
 import { writeJsonAtomic } from '@isinglab/graph/testing';
 import { Adam } from '@isinglab/gnn';
 import { loadCheckpoint, restoreCheckpoint, saveCheckpoint } from '@isinglab/gnn/node';
@@ -323,10 +323,12 @@ function trainModel(
 
 /** Loads the weights of the model's best validation epoch (written by trainModel); returns that epoch (1-based). */
 function restoreBestEpoch(kind: 'ising' | 'unet', model: Trainable, seed: number, options: RunSegmentationOptions, validationDice: readonly number[]): number {
-  const best = loadCheckpoint(checkpointPath(options, seed, `${kind}-best`));
+  const path = checkpointPath(options, seed, `${kind}-best`);
+  const best = loadCheckpoint(path);
   const expected = bestEpoch(validationDice);
   if (best.epoch !== expected) {
-    throw new Error(`runSegmentation: the best-epoch checkpoint of the ${kind} model (seed ${seed}) holds epoch ${best.epoch}, but the validation scores select epoch ${expected}; delete ${options.outDir}/checkpoints and rerun`);
+    // a copy from another run, say: the scores in the resumable checkpoint decide (delete the folder to start afresh)
+    throw new ParseError({ pkg: 'apps', fn: 'runSegmentation', file: path, line: 0, column: 0, expected: `the ${kind} weights of epoch ${expected} (best validation Dice)`, found: `epoch ${best.epoch}` });
   }
   restoreCheckpoint(best, model.variables());
   return best.epoch;
