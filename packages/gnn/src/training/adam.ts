@@ -87,8 +87,12 @@ export class Adam {
     }
   }
 
-  /** One step with the given gradients (same order and shapes as the variables). */
-  applyGradients(gradients: readonly tf.Tensor[]): void {
+  /**
+   * One step with the given gradients (same order and shapes as the variables). A null or undefined entry — what
+   * tf.variableGrads gives for a variable the loss does not reach — leaves that variable and its moments untouched
+   * (no weight decay either), as PyTorch's Adam skips parameters without a gradient.
+   */
+  applyGradients(gradients: readonly (tf.Tensor | null | undefined)[]): void {
     if (gradients.length !== this.variables.length) {
       throw new InvalidArgumentError({ pkg: 'gnn', fn: 'Adam.applyGradients', argument: 'gradients', value: `${gradients.length} tensors`, rule: `one gradient per variable (${this.variables.length})` });
     }
@@ -102,7 +106,8 @@ export class Adam {
     const c2 = 1 - this.beta2 ** t;
     tf.tidy(() => {
       this.variables.forEach((x, k) => {
-        const g = gradients[k] as tf.Tensor;
+        const g = gradients[k];
+        if (g === null || g === undefined) return;
         (this.m[k] as tf.Variable).assign(tf.add(tf.mul(this.beta1, this.m[k] as tf.Variable), tf.mul(1 - this.beta1, g)));
         (this.v[k] as tf.Variable).assign(tf.add(tf.mul(this.beta2, this.v[k] as tf.Variable), tf.mul(1 - this.beta2, tf.square(g))));
         const mHat = tf.div(this.m[k] as tf.Variable, c1);

@@ -84,6 +84,30 @@ for (const backend of TEST_BACKENDS) {
       theirs.dispose();
       tf.dispose([a, b, x, y]);
     });
+
+    it('a variable the loss does not reach (null gradient) is left alone, moments included; the others step as without it', () => {
+      const x = tf.tensor2d(Float32Array.from(X.data), [12, 3]);
+      const y = tf.tensor2d(Float32Array.from(Y.data), [12, 2]);
+      const a = initialWeights();
+      const alone = initialWeights();
+      const unused = tf.variable(tf.tensor1d([1, 2, 3]));
+      const withUnused = new Adam([a, unused], { learningRate: 0.05, weightDecay: 0.1 });
+      const reference = new Adam([alone], { learningRate: 0.05, weightDecay: 0.1 });
+      const numTensors = tf.memory().numTensors;
+      for (let s = 0; s < 5; s++) {
+        withUnused.minimize(lossOf(a, x, y));
+        reference.minimize(lossOf(alone, x, y));
+      }
+      expect(tf.memory().numTensors).toBe(numTensors);
+      expect(Array.from(a.dataSync())).toEqual(Array.from(alone.dataSync()));
+      expect(Array.from(unused.dataSync())).toEqual([1, 2, 3]);
+      const state = withUnused.getState();
+      expect(Array.from(state.firstMoments[1]!)).toEqual([0, 0, 0]);
+      expect(Array.from(state.secondMoments[1]!)).toEqual([0, 0, 0]);
+      withUnused.dispose();
+      reference.dispose();
+      tf.dispose([a, alone, unused, x, y]);
+    });
   });
 }
 
