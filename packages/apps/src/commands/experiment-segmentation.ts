@@ -65,12 +65,14 @@ export async function experimentSegmentation(options: ExperimentSegmentationOpti
     const epochs = (r: (typeof summary.results)[number]) => (r.selection === undefined ? [] : [`${r.selection.ising.selectedEpoch} / ${r.selection.unet.selectedEpoch}`]);
     const selected = validation > 0 ? ['epoch tested (Ising / U-Net)'] : [];
     const blank = validation > 0 ? [''] : [];
+    // Dice differences between the models are often in the third decimal
+    const fixed = (x: number, digits = 4) => x.toFixed(digits);
     io.out(
       formatTable([
         ['seed', 'Dice Ising+U-Net field', 'Dice U-Net (cross-entropy)', 'w', 'w*', ...selected],
-        ...summary.results.map((r) => [r.seed, r.dice.ising.mean, r.dice.unet.mean, r.couplings.w, r.couplings.wDiagonal, ...epochs(r)]),
-        ['mean', summary.dice.ising.mean, summary.dice.unet.mean, '', '', ...blank],
-        ['std', summary.dice.ising.std, summary.dice.unet.std, '', '', ...blank],
+        ...summary.results.map((r) => [r.seed, fixed(r.dice.ising.mean), fixed(r.dice.unet.mean), fixed(r.couplings.w, 3), fixed(r.couplings.wDiagonal, 3), ...epochs(r)]),
+        ['mean', fixed(summary.dice.ising.mean), fixed(summary.dice.unet.mean), '', '', ...blank],
+        ['std', fixed(summary.dice.ising.std), fixed(summary.dice.unet.std), '', '', ...blank],
       ]),
     );
     io.out(`wrote ${join(outDir, 'results.json')} and results.png (${((Date.now() - started) / 1000).toFixed(1)} s)`);
