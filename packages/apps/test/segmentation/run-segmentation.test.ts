@@ -181,7 +181,9 @@ withData('the segmentation experiment runner (smoke test on 8 real images)', () 
     const checkpoints = join(dir, 'val-full', 'checkpoints');
     copyFileSync(join(checkpoints, 'seed-1-unet.json'), join(checkpoints, 'seed-1-unet-best.json'));
     expect(() => run(3, 'val-full')).toThrow(/seed-1-unet-best.json: expected the unet weights of epoch 2 \(best validation Dice\), found epoch 3/);
-    expect(() => runSegmentation({ ...tiny(1), validationFraction: 1 }, { outDir: join(dir, 'x'), dataDir: data, dataset })).toThrow(/config.validationFraction must be a number in \[0, 1\)/);
+    for (const bad of [1, -0.1, Number.NaN]) {
+      expect(() => runSegmentation({ ...tiny(1), validationFraction: bad }, { outDir: join(dir, 'x'), dataDir: data, dataset })).toThrow(/config.validationFraction must be a number in \[0, 1\)/);
+    }
     expect(() => runSegmentation({ ...tiny(1), validationFraction: 0.99 }, { outDir: join(dir, 'x'), dataDir: data, dataset })).toThrow(/leaves training images/);
   });
 

@@ -342,6 +342,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** The validation split: the last ⌈fraction·|train|⌉ training ids (sorted), or none. */
 export function splitValidation(dataset: SegmentationDataset, fraction: number): { train: SegmentationSample[]; validation: SegmentationSample[] } {
+  if (!(fraction >= 0 && fraction < 1)) {
+    throw new InvalidArgumentError({ pkg: 'apps', fn: 'runSegmentation', argument: 'config.validationFraction', value: fraction, rule: 'a number in [0, 1)' });
+  }
   if (fraction === 0) return { train: dataset.train, validation: [] };
   const count = Math.ceil(fraction * dataset.train.length);
   if (count >= dataset.train.length) {
@@ -486,11 +489,7 @@ export function runSegmentation(config: SegmentationRunConfig, options: RunSegme
   if (!Number.isInteger(pretrain) || pretrain < 0 || pretrain > config.epochs) {
     throw new InvalidArgumentError({ pkg: 'apps', fn: 'runSegmentation', argument: 'config.isingPretrainEpochs', value: pretrain, rule: `an integer in [0, config.epochs = ${config.epochs}]` });
   }
-  const validationFraction = config.validationFraction ?? 0;
-  if (!(validationFraction >= 0 && validationFraction < 1)) {
-    throw new InvalidArgumentError({ pkg: 'apps', fn: 'runSegmentation', argument: 'config.validationFraction', value: validationFraction, rule: 'a number in [0, 1)' });
-  }
-  const { train, validation } = splitValidation(dataset, validationFraction);
+  const { train, validation } = splitValidation(dataset, config.validationFraction ?? 0);
   const layout = kingsLayout(dataset.size);
   const results: SegmentationSeedResult[] = [];
   let figure: SegmentationPanelRow[] = [];
