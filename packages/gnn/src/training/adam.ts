@@ -80,7 +80,7 @@ export class Adam {
   minimize(loss: () => tf.Scalar): number {
     const { value, grads } = tf.variableGrads(loss, this.variables as tf.Variable[]);
     try {
-      this.applyGradients(this.variables.map((x) => grads[x.name] as tf.Tensor));
+      this.applyGradients(this.variables.map((x) => grads[x.name]));
       return value.dataSync()[0] as number;
     } finally {
       tf.dispose([value, ...Object.values(grads)]);
