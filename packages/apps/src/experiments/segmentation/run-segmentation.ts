@@ -353,36 +353,35 @@ export function splitValidation(dataset: SegmentationDataset, fraction: number):
   return { train: dataset.train.slice(0, dataset.train.length - count), validation: dataset.train.slice(dataset.train.length - count) };
 }
 
-/** Per-image predictions of both models on `samples` (in batches of config.batchSize); `rng` feeds the Ising mean. */
-function predictMasks(
+/**
+ * One model's masks for a batch, with the outputs they threshold: the Ising fields (mean of config.evalSamples draws
+ * from `rng`, or the mode) or the U-Net's logits.
+ */
+function predictBatch(
+  kind: 'ising' | 'unet',
   ising: IsingSegmenter,
   unet: CrossEntropySegmenter,
-  samples: readonly SegmentationSample[],
+  batch: readonly SegmentationSample[],
   config: SegmentationRunConfig,
   rng: Rng,
-  models: { ising: boolean; unet: boolean },
-  visit: (sample: SegmentationSample, masks: { ising?: Uint8Array; unet?: Uint8Array }, field?: Float32Array, logits?: Float32Array) => void,
-): void {
-  for (const batch of chunks(samples, config.batchSize)) {
-    const fields = models.ising ? ising.fields(batch) : undefined;
-    const logits = models.unet ? unet.logits(batch) : undefined;
-    batch.forEach((sample, b) => {
-      const field = fields?.[b];
-      const logit = logits?.[b];
-      const masks: { ising?: Uint8Array; unet?: Uint8Array } = {};
-      if (field !== undefined) masks.ising = config.isingPrediction === 'mode' ? ising.predictMode(field) : ising.predict(field, config.evalSamples, rng).mask;
-      if (logit !== undefined) masks.unet = CrossEntropySegmenter.predict(logit);
-      visit(sample, masks, field, logit);
-    });
+): { outputs: Float32Array[]; masks: Uint8Array[] } {
+  if (kind === 'unet') {
+    const outputs = unet.logits(batch);
+    return { outputs, masks: outputs.map((logits) => CrossEntropySegmenter.predict(logits)) };
   }
+  const outputs = ising.fields(batch);
+  return { outputs, masks: outputs.map((h) => (config.isingPrediction === 'mode' ? ising.predictMode(h) : ising.predict(h, config.evalSamples, rng).mask)) };
 }
 
 /** Mean Dice of one model on `samples`; the Ising mean uses a stream of its own, so a resumed run scores the same. */
 function meanDice(kind: 'ising' | 'unet', ising: IsingSegmenter, unet: CrossEntropySegmenter, samples: readonly SegmentationSample[], config: SegmentationRunConfig, seed: number): number {
+  const rng = createRng(70_000 + seed);
   let total = 0;
-  predictMasks(ising, unet, samples, config, createRng(70_000 + seed), { ising: kind === 'ising', unet: kind === 'unet' }, (sample, masks) => {
-    total += dice(masks[kind] as Uint8Array, sample.mask);
-  });
+  for (const batch of chunks(samples, config.batchSize)) {
+    predictBatch(kind, ising, unet, batch, config, rng).masks.forEach((mask, b) => {
+      total += dice(mask, (batch[b] as SegmentationSample).mask);
+    });
+  }
   return total / samples.length;
 }
 
@@ -443,15 +442,20 @@ export function runSegmentationSeed(
     const isingDice: number[] = [];
     const unetDice: number[] = [];
     const figure: SegmentationPanelRow[] = [];
-    predictMasks(ising, unet, dataset.test, config, createRng(90_000 + seed), { ising: true, unet: true }, (sample, masks, field, logits) => {
-      const isingMask = masks.ising as Uint8Array;
-      const unetMask = masks.unet as Uint8Array;
-      isingDice.push(dice(isingMask, sample.mask));
-      unetDice.push(dice(unetMask, sample.mask));
-      if (figure.length < config.figureRows) {
-        figure.push({ image: sample.image, field: field as Float32Array, logits: logits as Float32Array, isingMask, unetMask, truth: sample.mask });
-      }
-    });
+    const rng = createRng(90_000 + seed);
+    for (const batch of chunks(dataset.test, config.batchSize)) {
+      const isingOut = predictBatch('ising', ising, unet, batch, config, rng);
+      const unetOut = predictBatch('unet', ising, unet, batch, config, rng);
+      batch.forEach((sample, b) => {
+        const isingMask = isingOut.masks[b] as Uint8Array;
+        const unetMask = unetOut.masks[b] as Uint8Array;
+        isingDice.push(dice(isingMask, sample.mask));
+        unetDice.push(dice(unetMask, sample.mask));
+        if (figure.length < config.figureRows) {
+          figure.push({ image: sample.image, field: isingOut.outputs[b] as Float32Array, logits: unetOut.outputs[b] as Float32Array, isingMask, unetMask, truth: sample.mask });
+        }
+      });
+    }
     const [w, wDiagonal] = ising.couplings();
     return {
       result: {
