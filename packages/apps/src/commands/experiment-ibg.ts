@@ -98,7 +98,7 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
         const now = Date.now();
         if (now - last > 2000 || p.phase === 'done') {
           last = now;
-          io.err(`${label}: ${progressLine({ epoch: unitsBefore - skipped, epochs: total - skipped, elapsedMs: now - started, metrics })}`);
+          io.err(`${label}: ${progressLine({ epoch: unitsBefore, epochs: total, elapsedMs: now - started, metrics, completedBefore: skipped })}`);
         }
       },
     });

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { formatTable } from '@isinglab/graph/testing';
 import { progressLine } from '@isinglab/gnn';
-import { SPAI_CONFIGS, runSpai } from '../experiments/spai/run-spai.js';
+import { SPAI_CONFIGS, runSpai, type SpaiRunConfig } from '../experiments/spai/run-spai.js';
 import { SPAI_METHODS } from '../experiments/spai/methods.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf, withInterrupt } from '../lib/experiment-command.js';
@@ -18,15 +18,24 @@ export interface ExperimentSpaiOptions {
   json?: boolean;
 }
 
-export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, env: { maxStepsPerEpoch?: number } = {}): Promise<number> {
+export interface ExperimentSpaiEnv {
+  /** Steps per epoch cap (smoke tests). */
+  maxStepsPerEpoch?: number;
+  /** Replaces the named configuration (smoke tests). */
+  configOverride?: SpaiRunConfig;
+  /** Output folder instead of results/spai/<config>. */
+  outDir?: string;
+}
+
+export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, env: ExperimentSpaiEnv = {}): Promise<number> {
   const name = options.config ?? 'quick';
-  const config = experimentConfig('spai', name, SPAI_CONFIGS);
+  const config = experimentConfig('spai', name, SPAI_CONFIGS, env.configOverride);
   const backend = await prepareTf();
-  const outDir = join(resultsDir(), 'spai', name);
+  const outDir = env.outDir ?? join(resultsDir(), 'spai', name);
   const data = locateData(options.data);
-  const started = Date.now();
-  const totalSteps = config.settings.length * config.seeds.length * config.epochs;
-  let done = 0;
+  const totalEpochs = config.settings.length * config.seeds.length * config.epochs;
+  // where this process started (epochs restored from checkpoints are in the bar, not in the ETA's rate)
+  let first: { completed: number; at: number } | undefined;
   let last = 0;
   return withInterrupt(async (signal) => {
     const { results, skipped } = await runSpai(config, {
@@ -35,11 +44,14 @@ export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, 
       ...(env.maxStepsPerEpoch === undefined ? {} : { maxStepsPerEpoch: env.maxStepsPerEpoch }),
       signal,
       onProgress: (p) => {
-        if (p.step === p.steps) done++;
+        const before = (config.settings.indexOf(p.setting) * config.seeds.length + config.seeds.indexOf(p.seed)) * config.epochs + p.epoch - 1;
+        const completed = before + (p.step === p.steps ? 1 : 0);
         const now = Date.now();
+        first ??= { completed: before, at: now };
         if (now - last > 1000 || p.step === p.steps) {
           last = now;
-          io.err(`spai setting ${p.setting} seed ${p.seed} step ${p.step}/${p.steps}: ${progressLine({ epoch: done, epochs: totalSteps, elapsedMs: now - started, metrics: { loss: p.loss } })}`);
+          const line = progressLine({ epoch: completed, epochs: totalEpochs, elapsedMs: now - first.at, metrics: { loss: p.loss }, completedBefore: first.completed });
+          io.err(`spai setting ${p.setting} seed ${p.seed} epoch ${p.epoch}/${p.epochs} step ${p.step}/${p.steps}: ${line}`);
         }
       },
     });

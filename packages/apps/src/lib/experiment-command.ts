@@ -2,7 +2,8 @@
  * What every `isinglab experiment NAME` command does around its run: pick the named configuration (a typed error
  * listing the valid names otherwise), select the tfjs backend, turn Ctrl-C into an abort that the run honours after
  * its current step (the next run resumes from the last checkpoint), and print throttled progress lines whose ETA
- * counts only the steps done in this process (so data loading and resumed, skipped epochs do not distort it).
+ * counts only the steps done in this process (so data loading and resumed, skipped epochs do not distort it) while
+ * the bar shows the whole run.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +41,8 @@ export async function withInterrupt<T>(run: (signal: AbortSignal) => Promise<T> 
 }
 
 /**
- * Progress over `total` units (training steps) with an ETA from the rate since the first unit this process saw.
+ * Progress over `total` units (training steps) with an ETA from the rate since the first unit this process saw; the
+ * bar counts the units before it too (a resumed run shows where it stands).
  * `report(unit, force)` returns a line at most once a second (always when `force`), else null.
  */
 export function stepProgress(total: number, intervalMs = 1000): (unit: number, metrics: Record<string, number>, force?: boolean) => string | null {
@@ -51,7 +53,7 @@ export function stepProgress(total: number, intervalMs = 1000): (unit: number, m
     first ??= { position: unit - 1, at: now };
     if (!force && now - last <= intervalMs) return null;
     last = now;
-    const line = progressLine({ epoch: unit - first.position, epochs: total - first.position, elapsedMs: now - first.at, metrics });
+    const line = progressLine({ epoch: unit, epochs: total, elapsedMs: now - first.at, metrics, completedBefore: first.position });
     return `(${unit}/${total} steps): ${line.replace(/^epoch \S+ /, '')}`;
   };
 }

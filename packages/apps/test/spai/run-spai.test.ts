@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { runSpai, type SpaiRunConfig } from '../../src/experiments/spai/run-spai.js';
 import { SPAI_METHODS } from '../../src/experiments/spai/methods.js';
+import { experimentSpai } from '../../src/commands/experiment-spai.js';
 
 tf.env().set('PROD', true);
 const dir = mkdtempSync(join(tmpdir(), 'isinglab-spai-'));
@@ -49,6 +50,22 @@ describe('the SPAI experiment runner (smoke test)', () => {
     const fresh = await runSpai({ ...tiny(1), hidden: 6 }, { outDir: out, dataDir: undefined, maxStepsPerEpoch: 2 });
     const reference = await runSpai({ ...tiny(1), hidden: 6 }, { outDir: join(dir, 'reference'), dataDir: undefined, maxStepsPerEpoch: 2 });
     expect(fresh.results[0]!.trainingLoss).toEqual(reference.results[0]!.trainingLoss);
+  });
+
+  it('the CLI progress of a resumed run counts the restored epochs (bar) but rates only the new ones (ETA)', async () => {
+    const out = join(dir, 'cli-resume');
+    const quiet = { out: () => undefined, err: () => undefined };
+    expect(await experimentSpai({}, quiet, { configOverride: tiny(1), outDir: out, maxStepsPerEpoch: 2 })).toBe(0);
+    const progress: string[] = [];
+    const io = { out: () => undefined, err: (l: string) => progress.push(l) };
+    expect(await experimentSpai({}, io, { configOverride: tiny(4), outDir: out, maxStepsPerEpoch: 2 })).toBe(0);
+    const epochEnds = progress.filter((l) => / step 2\/2: /.test(l)).map((l) => /: epoch (\d+)\/(\d+) /.exec(l)?.slice(1, 3).join('/'));
+    // resumed after epoch 1 of 4: epochs 2, 3 and 4 are trained here
+    expect(epochEnds).toEqual(['2/4', '3/4', '4/4']);
+    expect(progress[0]).toMatch(/^spai setting 1 seed 4 epoch 2\/4 step 1\/2: epoch 1\/4 \[###\.{7}\] 25%/);
+    // an ETA needs one epoch done here; the restored epoch gives no rate
+    expect(progress[0]).not.toMatch(/eta/);
+    expect(progress.find((l) => l.includes(' epoch 2/4 step 2/2: '))).toMatch(/eta \d/);
   });
 
   it('a run whose data is missing (Setting 3 without SuiteSparse) is reported as skipped', async () => {

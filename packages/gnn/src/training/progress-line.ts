@@ -8,6 +8,11 @@ export interface TrainingProgress {
   elapsedMs: number;
   /** Named numbers to show, e.g. { loss: 0.31, 'val acc': 0.92 }. */
   metrics?: Record<string, number>;
+  /**
+   * Epochs (of `epoch`) already done before `elapsedMs` started, e.g. restored from a checkpoint: the count and the
+   * bar include them, the ETA uses only the rate since then. @default 0
+   */
+  completedBefore?: number;
 }
 
 function duration(ms: number): string {
@@ -18,9 +23,10 @@ function duration(ms: number): string {
   return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(sec).padStart(2, '0')}s` : `${sec}s`;
 }
 
-/** e.g. `epoch 12/100 [##........] 12%  loss 0.3100  val acc 0.9200  elapsed 4s  eta 29s` */
+/** e.g. `epoch 12/100 [#.........] 12%  loss 0.3100  val acc 0.9200  elapsed 4s  eta 29s` */
 export function progressLine(progress: TrainingProgress): string {
   const { epoch, epochs, elapsedMs } = progress;
+  const before = Math.min(progress.completedBefore ?? 0, epoch);
   const fraction = epochs > 0 ? Math.min(1, epoch / epochs) : 1;
   const width = 10;
   const filled = Math.round(fraction * width);
@@ -28,6 +34,6 @@ export function progressLine(progress: TrainingProgress): string {
   const metrics = Object.entries(progress.metrics ?? {})
     .map(([k, v]) => `${k} ${Number.isFinite(v) ? (Math.abs(v) >= 1000 ? v.toExponential(3) : v.toFixed(4)) : String(v)}`)
     .join('  ');
-  const eta = epoch > 0 && epoch < epochs ? `  eta ${duration((elapsedMs / epoch) * (epochs - epoch))}` : '';
+  const eta = epoch > before && epoch < epochs ? `  eta ${duration((elapsedMs / (epoch - before)) * (epochs - epoch))}` : '';
   return `epoch ${epoch}/${epochs} ${bar} ${Math.round(fraction * 100)}%${metrics ? `  ${metrics}` : ''}  elapsed ${duration(elapsedMs)}${eta}`;
 }

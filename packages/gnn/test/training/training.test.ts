@@ -182,4 +182,11 @@ describe('schedules, early stopping and the progress line', () => {
     );
     expect(progressLine({ epoch: 100, epochs: 100, elapsedMs: 125000 })).toBe('epoch 100/100 [##########] 100%  elapsed 2m05s');
   });
+
+  it('progressLine after a resume counts the restored epochs in the bar but not in the rate', () => {
+    // 40 restored, 10 more in 5 s: 50 left at 0.5 s each
+    expect(progressLine({ epoch: 50, epochs: 100, elapsedMs: 5000, completedBefore: 40 })).toBe('epoch 50/100 [#####.....] 50%  elapsed 5s  eta 25s');
+    // nothing done yet in this process: no rate, so no ETA
+    expect(progressLine({ epoch: 40, epochs: 100, elapsedMs: 3000, completedBefore: 40 })).toBe('epoch 40/100 [####......] 40%  elapsed 3s');
+  });
 });
