@@ -6,8 +6,11 @@
  *   dense     — Â as a dense n × n tensor and tf.matMul (only where n² floats fit: n ≤ 2,000);
  *   segment   — tfjs' gather + unsortedSegmentSum (cpu backend only, smallest size: O(segments × edges) there,
  *               and the wasm backend has no UnsortedSegmentSum kernel at all).
- * On the cpu and wasm backends. Prints a table of ratios against spmm and writes bench/out/gnn.json.
- * Options: --quick (sizes up to 10⁵).
+ * On the cpu and wasm backends. Prints a table of ratios against spmm.
+ * Second part: forward + backward of one dense product (the layers' X·W, and IBG-NN's Uᵀ·H with transposeA) with
+ * tf.matMul against this package's matMul, whose backward pass uses no transposed product (tfjs-backend-wasm runs
+ * those 10–17× slower); the ratio tf.matMul / matMul is the claim (> 1 on wasm, ≈ 1 on cpu).
+ * Writes bench/out/gnn.json. Options: --quick (sizes up to 10⁵).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { createRng, erdosRenyiGnm } from '@isinglab/graph';
 import { benchEnvironment, formatTable, writeJsonAtomic } from '@isinglab/graph/testing';
-import { gcnAdjacency, spmm, useBackend, type BackendName, type SparseAdjacency } from '../src/index.js';
+import { gcnAdjacency, matMul, spmm, useBackend, type BackendName, type SparseAdjacency } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'out');
@@ -60,7 +63,7 @@ function benchSize(backend: BackendName, edges: number): Row {
   const x = tf.randomNormal([nodes, FEATURES], 0, 1, 'float32', 1) as tf.Tensor2D;
   const kernel = tf.randomNormal([FEATURES, FEATURES], 0, 0.1, 'float32', 2) as tf.Tensor2D;
   // exactly GCNConv's computation without bias: Â (X W)
-  const spmmMs = time(() => forwardBackward((a, k) => spmm(adjacency, tf.matMul(a, k)), x, kernel), repeats);
+  const spmmMs = time(() => forwardBackward((a, k) => spmm(adjacency, matMul(a, k)), x, kernel), repeats);
   let denseMs: number | null = null;
   if (nodes <= 2000) {
     const denseA = tf.tensor2d(denseOf(adjacency), [nodes, nodes]);
@@ -82,6 +85,23 @@ function benchSize(backend: BackendName, edges: number): Row {
   return { backend, edges, nodes, spmmMs, denseMs, segmentMs };
 }
 
+interface ProductRow {
+  backend: BackendName;
+  product: string;
+  tfMatMulMs: number;
+  matMulMs: number;
+}
+
+/** Forward + backward (gradients for both factors) of op(a)·op(b), with tf.matMul and with matMul. */
+function benchProduct(backend: BackendName, label: string, aShape: [number, number], bShape: [number, number], transposeA: boolean): ProductRow {
+  const a = tf.randomNormal(aShape, 0, 1, 'float32', 3) as tf.Tensor2D;
+  const b = tf.randomNormal(bShape, 0, 1, 'float32', 4) as tf.Tensor2D;
+  const tfMatMulMs = time(() => forwardBackward((x, y) => tf.matMul(x, y, transposeA), a, b), 4);
+  const matMulMs = time(() => forwardBackward((x, y) => matMul(x, y, transposeA), a, b), 4);
+  tf.dispose([a, b]);
+  return { backend, product: label, tfMatMulMs, matMulMs };
+}
+
 function denseOf(a: SparseAdjacency): Float32Array {
   const d = new Float32Array(a.rows * a.cols);
   for (let i = 0; i < a.rows; i++) for (let e = a.rowOffsets[i]!; e < a.rowOffsets[i + 1]!; e++) d[i * a.cols + a.colIndices[e]!]! += a.values[e]!;
@@ -99,6 +119,7 @@ async function main(): Promise<void> {
   const env = benchEnvironment();
   const sizes = quick ? [1e3, 1e4, 1e5] : [1e3, 1e4, 1e5, 1e6];
   const rows: Row[] = [];
+  const products: ProductRow[] = [];
   for (const backend of ['cpu', 'wasm'] as const) {
     await useBackend({ prefer: [backend] });
     for (const edges of sizes) {
@@ -106,8 +127,14 @@ async function main(): Promise<void> {
       rows.push(row);
       process.stderr.write(`bench: ${backend} ${edges} edges done\n`);
     }
+    // Chameleon-sized (2,277 nodes) and larger layers of width 128; K = 250 communities for Uᵀ·H
+    for (const n of quick ? [2277, 20_000] : [2277, 20_000, 100_000]) {
+      products.push(benchProduct(backend, `X·W, X ${n}×128, W 128×128`, [n, 128], [128, 128], false));
+      products.push(benchProduct(backend, `Uᵀ·H, U ${n}×250, H ${n}×128`, [n, 250], [n, 128], true));
+    }
+    process.stderr.write(`bench: ${backend} dense products done\n`);
   }
-  writeJsonAtomic(join(outDir, 'gnn.json'), { environment: env, features: FEATURES, rows });
+  writeJsonAtomic(join(outDir, 'gnn.json'), { environment: env, features: FEATURES, rows, products });
   const fmt = (v: number | null) => (v === null ? 'n/a' : v);
   const ratio = (v: number | null, base: number) => (v === null ? 'n/a' : `${(v / base).toFixed(1)}x`);
   console.log(`@isinglab/gnn bench — ${env.cpu}, ${env.cores} cores, Node ${env.node}, commit ${env.commit}`);
@@ -116,6 +143,13 @@ async function main(): Promise<void> {
     formatTable([
       ['backend', 'edges', 'nodes', 'spmm ms', 'dense ms', 'segment ms', 'dense / spmm', 'segment / spmm'],
       ...rows.map((r) => [r.backend, r.edges, r.nodes, r.spmmMs, fmt(r.denseMs), fmt(r.segmentMs), ratio(r.denseMs, r.spmmMs), ratio(r.segmentMs, r.spmmMs)]),
+    ]),
+  );
+  console.log('\nDense product forward + backward (gradients for both factors), best wall time (ms)');
+  console.log(
+    formatTable([
+      ['backend', 'product', 'tf.matMul ms', 'matMul ms', 'tf.matMul / matMul'],
+      ...products.map((r) => [r.backend, r.product, r.tfMatMulMs, r.matMulMs, `${(r.tfMatMulMs / r.matMulMs).toFixed(1)}x`]),
     ]),
   );
   console.log(`\nwrote ${join(outDir, 'gnn.json')}`);

@@ -13,6 +13,7 @@ export type { ActivationName, GraphKwargs } from './layers/layer-support.js';
 export { contextualSbm } from './datasets/contextual-sbm.js';
 export type { ContextualSbm, ContextualSbmOptions } from './datasets/contextual-sbm.js';
 export { gatherRows } from './ops/gather-rows.js';
+export { matMul } from './ops/mat-mul.js';
 export { SAGEConv } from './layers/sage-conv.js';
 export type { SAGEConvConfig } from './layers/sage-conv.js';
 export { GINConv } from './layers/gin-conv.js';

@@ -28,6 +28,7 @@ import {
   createRng,
   type Rng,
 } from '@isinglab/graph';
+import { matMul } from '@isinglab/gnn';
 import { evaluateInto, madeScratch, sampleInto, type ActivationCode, type MadeSnapshot } from './made-kernel.js';
 
 /** Nonlinearity between masked layers. 'prelu' has one learned slope per unit, initialised to 0.5 (stat-mech-van). */
@@ -240,7 +241,7 @@ export class MadeVan {
     let h: tf.Tensor2D = x;
     let logits: tf.Tensor2D = x;
     for (let l = 0; l <= depth; l++) {
-      let a = matMulPlain(h, tf.mul(this.weights[l] as tf.Variable, this.masks[l] as tf.Tensor2D) as tf.Tensor2D);
+      let a = matMul(h, tf.mul(this.weights[l] as tf.Variable, this.masks[l] as tf.Tensor2D) as tf.Tensor2D);
       const b = this.biases[l];
       if (b !== undefined) a = tf.add(a, b) as tf.Tensor2D;
       if (l < depth) h = this.activateTensor(a, l);
@@ -415,23 +416,6 @@ export class MadeVan {
     return out;
   }
 }
-
-/**
- * a·b with gradients computed by untransposed matmuls of explicit transposes: tfjs-backend-wasm 4.22 runs only the
- * plain (no transpose flag) matMul through its fast XNNPACK path; transposeA/transposeB, which tfjs' own matMul
- * gradient uses, were measured 10–40× slower on a 1000×1024·1024×1024 product.
- */
-const matMulPlain = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-  save([a, b]);
-  return {
-    value: tf.matMul(a, b),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sa, sb] = saved as [tf.Tensor2D, tf.Tensor2D];
-      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy as tf.Tensor2D)];
-    },
-  };
-}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
 /** a[b] ← log(½(e^{a[b]} + e^{o[b]})), stably. */
 function symmetrise(a: Float64Array, o: Float64Array, batch: number): void {

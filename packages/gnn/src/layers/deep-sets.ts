@@ -20,6 +20,7 @@ import {
   layerConfig,
   type ActivationName,
 } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 export interface DeepSetsConfig {
   /** Output features per set. */
@@ -95,10 +96,10 @@ export class DeepSets extends tf.layers.Layer {
         });
       }
       const read = (v: tf.LayerVariable | undefined) => (v as tf.LayerVariable).read();
-      const phi = activate(tf.add(tf.matMul(x, read(this.phiKernel) as tf.Tensor2D), read(this.phiBias)), this.innerActivation) as tf.Tensor2D;
+      const phi = activate(tf.add(matMul(x, read(this.phiKernel) as tf.Tensor2D), read(this.phiBias)), this.innerActivation) as tf.Tensor2D;
       const pooled = spmm(pooling as SparseAdjacency, phi, { aggregation: this.aggregation });
-      const hidden = activate(tf.add(tf.matMul(pooled, read(this.rhoKernel1) as tf.Tensor2D), read(this.rhoBias1)), this.innerActivation) as tf.Tensor2D;
-      return activate(tf.add(tf.matMul(hidden, read(this.rhoKernel2) as tf.Tensor2D), read(this.rhoBias2)), this.activation);
+      const hidden = activate(tf.add(matMul(pooled, read(this.rhoKernel1) as tf.Tensor2D), read(this.rhoBias1)), this.innerActivation) as tf.Tensor2D;
+      return activate(tf.add(matMul(hidden, read(this.rhoKernel2) as tf.Tensor2D), read(this.rhoBias2)), this.activation);
     });
   }
 

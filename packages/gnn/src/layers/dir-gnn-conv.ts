@@ -23,6 +23,7 @@ import {
   layerConfig,
   type ActivationName,
 } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 export interface DirGnnAdjacencies {
   /** Node v receives from its in-neighbours u (arcs u → v). */
@@ -149,14 +150,14 @@ export class DirGNNConv extends tf.layers.Layer {
       const direction = (a: SparseAdjacency, kernel: tf.LayerVariable) => {
         const w = kernel.read() as tf.Tensor2D;
         return this.aggregation === 'max'
-          ? tf.matMul(spmm(a, x, { aggregation: 'max' }), w)
-          : spmm(a, tf.matMul(x, w), { aggregation: this.aggregation });
+          ? matMul(spmm(a, x, { aggregation: 'max' }), w)
+          : spmm(a, matMul(x, w), { aggregation: this.aggregation });
       };
       let h: tf.Tensor = tf.add(
         tf.mul(1 - this.alpha, direction(aIn, this.inKernel as tf.LayerVariable)),
         tf.mul(this.alpha, direction(aOut, this.outKernel as tf.LayerVariable)),
       );
-      if (this.selfKernel !== undefined) h = tf.add(h, tf.matMul(x, this.selfKernel.read() as tf.Tensor2D));
+      if (this.selfKernel !== undefined) h = tf.add(h, matMul(x, this.selfKernel.read() as tf.Tensor2D));
       if (this.bias !== undefined) h = tf.add(h, this.bias.read());
       return activate(h, this.activation);
     });

@@ -18,6 +18,7 @@ import {
   checkSeed,
   layerConfig,
 } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 /** How the coordinate updates reaching a node are combined: C_i = 1 / (entries in row i), or C_i = 1. */
 export type CoordinateAggregation = 'mean' | 'sum';
@@ -216,20 +217,20 @@ export class EGNNConv extends tf.layers.Layer {
       const diff = spmm(inc.difference, x);
       const dist2 = tf.sum(tf.square(diff), 1, true) as tf.Tensor2D;
       // φ_e's first layer split by input block: [h_i, h_j, d², a] W = (h W_i)[i] + (h W_j)[j] + d² w_d + a W_a
-      const towardReceiver = tf.matMul(h, tf.slice(eK1, [0, 0], [f, hid])) as tf.Tensor2D;
-      const towardSender = tf.matMul(h, tf.slice(eK1, [f, 0], [f, hid])) as tf.Tensor2D;
+      const towardReceiver = matMul(h, tf.slice(eK1, [0, 0], [f, hid])) as tf.Tensor2D;
+      const towardSender = matMul(h, tf.slice(eK1, [f, 0], [f, hid])) as tf.Tensor2D;
       let pre: tf.Tensor = tf.add(spmm(inc.receiver, towardReceiver), spmm(inc.sender, towardSender));
-      pre = tf.add(pre, tf.matMul(dist2, tf.slice(eK1, [2 * f, 0], [1, hid])));
-      if (attributes !== undefined) pre = tf.add(pre, tf.matMul(attributes, tf.slice(eK1, [2 * f + 1, 0], [this.edgeFeatures, hid])));
-      const message = silu(tf.add(tf.matMul(silu(tf.add(pre, eB1)) as tf.Tensor2D, eK2), eB2)) as tf.Tensor2D;
+      pre = tf.add(pre, matMul(dist2, tf.slice(eK1, [2 * f, 0], [1, hid])));
+      if (attributes !== undefined) pre = tf.add(pre, matMul(attributes, tf.slice(eK1, [2 * f + 1, 0], [this.edgeFeatures, hid])));
+      const message = silu(tf.add(matMul(silu(tf.add(pre, eB1)) as tf.Tensor2D, eK2), eB2)) as tf.Tensor2D;
       // coordinate update: one scalar per entry scales the relative position
-      const weight = tf.matMul(silu(tf.add(tf.matMul(message, cK1), cB1)) as tf.Tensor2D, cK2);
+      const weight = matMul(silu(tf.add(matMul(message, cK1), cB1)) as tf.Tensor2D, cK2);
       const shift = spmm(inc.aggregate, tf.mul(diff, weight) as tf.Tensor2D, { aggregation: this.coordinateAggregation });
       const xOut = tf.add(x, shift);
       // feature update from the summed messages
       const summed = spmm(inc.aggregate, message);
-      const hidden = silu(tf.add(tf.add(tf.matMul(h, tf.slice(nK1, [0, 0], [f, hid])), tf.matMul(summed, tf.slice(nK1, [f, 0], [hid, hid]))), nB1));
-      let hOut: tf.Tensor = tf.add(tf.matMul(hidden as tf.Tensor2D, nK2), nB2);
+      const hidden = silu(tf.add(tf.add(matMul(h, tf.slice(nK1, [0, 0], [f, hid])), matMul(summed, tf.slice(nK1, [f, 0], [hid, hid]))), nB1));
+      let hOut: tf.Tensor = tf.add(matMul(hidden as tf.Tensor2D, nK2), nB2);
       if (this.residual) hOut = tf.add(h, hOut);
       return [hOut, xOut];
     });

@@ -19,6 +19,7 @@ import {
   layerConfig,
   type ActivationName,
 } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 /** GCN's normalised adjacency Â = D^{−1/2}(A + I)D^{−1/2} of a graph (edge weights used when present). */
 export function gcnAdjacency(graph: Graph): SparseAdjacency {
@@ -86,7 +87,7 @@ export class GCNConv extends tf.layers.Layer {
       }
       const kernel = (this.kernel as tf.LayerVariable).read();
       // Â(XW) = (ÂX)W; transforming first keeps the sparse product at the output width
-      let h: tf.Tensor = spmm(adjacency, tf.matMul(x, kernel) as tf.Tensor2D);
+      let h: tf.Tensor = spmm(adjacency, matMul(x, kernel) as tf.Tensor2D);
       if (this.bias !== undefined) h = tf.add(h, this.bias.read());
       return activate(h, this.activation);
     });

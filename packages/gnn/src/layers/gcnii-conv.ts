@@ -18,6 +18,7 @@ import {
   layerConfig,
   type ActivationName,
 } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 export interface GCNIIConvConfig {
   /** Index ℓ ≥ 1 of this layer in the stack (sets β_ℓ). */
@@ -84,7 +85,7 @@ export class GCNIIConv extends tf.layers.Layer {
       const adjacency = adjacencyFromKwargs(FN, kwargs, h.shape[0]);
       const support = tf.add(tf.mul(1 - this.alpha, spmm(adjacency, h)), tf.mul(this.alpha, h0));
       const kernel = (this.kernel as tf.LayerVariable).read();
-      const out = tf.add(tf.mul(1 - this.beta, support), tf.mul(this.beta, tf.matMul(support, kernel)));
+      const out = tf.add(tf.mul(1 - this.beta, support), tf.mul(this.beta, matMul(support, kernel)));
       return activate(out, this.activation);
     });
   }

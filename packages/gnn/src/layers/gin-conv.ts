@@ -20,6 +20,7 @@ import {
   layerConfig,
   type ActivationName,
 } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 export interface GINConvConfig {
   /** Output features (width of the MLP's last layer). */
@@ -90,8 +91,8 @@ export class GINConv extends tf.layers.Layer {
       const adjacency = adjacencyFromKwargs(FN, kwargs, x.shape[0]);
       const onePlusEps = this.eps === undefined ? tf.scalar(1 + this.epsilon) : tf.add(1, this.eps.read());
       const z = tf.add(tf.mul(onePlusEps, x), spmm(adjacency, x)) as tf.Tensor2D;
-      const hidden = activate(tf.add(tf.matMul(z, (this.w1 as tf.LayerVariable).read() as tf.Tensor2D), (this.b1 as tf.LayerVariable).read()), this.mlpActivation);
-      const out = tf.add(tf.matMul(hidden as tf.Tensor2D, (this.w2 as tf.LayerVariable).read() as tf.Tensor2D), (this.b2 as tf.LayerVariable).read());
+      const hidden = activate(tf.add(matMul(z, (this.w1 as tf.LayerVariable).read() as tf.Tensor2D), (this.b1 as tf.LayerVariable).read()), this.mlpActivation);
+      const out = tf.add(matMul(hidden as tf.Tensor2D, (this.w2 as tf.LayerVariable).read() as tf.Tensor2D), (this.b2 as tf.LayerVariable).read());
       return activate(out, this.activation);
     });
   }

@@ -24,6 +24,7 @@ import {
   layerConfig,
   type ActivationName,
 } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 export interface NNConvConfig {
   /** Output features. */
@@ -122,15 +123,16 @@ export class NNConv extends tf.layers.Layer {
         });
       }
       const f = this.inFeatures;
-      const hidden = activate(tf.add(tf.matMul(edgeFeatures, (this.theta1 as tf.LayerVariable).read() as tf.Tensor2D), (this.thetaBias1 as tf.LayerVariable).read()), this.edgeActivation);
+      const hidden = activate(tf.add(matMul(edgeFeatures, (this.theta1 as tf.LayerVariable).read() as tf.Tensor2D), (this.thetaBias1 as tf.LayerVariable).read()), this.edgeActivation);
       const theta = tf.reshape(
-        tf.add(tf.matMul(hidden as tf.Tensor2D, (this.theta2 as tf.LayerVariable).read() as tf.Tensor2D), (this.thetaBias2 as tf.LayerVariable).read()),
+        tf.add(matMul(hidden as tf.Tensor2D, (this.theta2 as tf.LayerVariable).read() as tf.Tensor2D), (this.thetaBias2 as tf.LayerVariable).read()),
         [adjacency.nnz, f, this.units],
       );
       const senders = tf.reshape(gatherRows(x, adjacency.colIndices), [adjacency.nnz, 1, f]);
+      // a batched (rank-3) product: matMul would hand it to tf.matMul anyway
       const messages = tf.reshape(tf.matMul(senders as tf.Tensor3D, theta as tf.Tensor3D), [adjacency.nnz, this.units]) as tf.Tensor2D;
       let h: tf.Tensor = spmm(this.incidence(adjacency), messages, { aggregation: this.aggregation });
-      if (this.rootKernel !== undefined) h = tf.add(h, tf.matMul(x, this.rootKernel.read() as tf.Tensor2D));
+      if (this.rootKernel !== undefined) h = tf.add(h, matMul(x, this.rootKernel.read() as tf.Tensor2D));
       if (this.bias !== undefined) h = tf.add(h, this.bias.read());
       return activate(h, this.activation);
     });

@@ -19,6 +19,7 @@ import {
   layerConfig,
   type ActivationName,
 } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 export interface SAGEConvConfig {
   /** Output features. */
@@ -83,9 +84,9 @@ export class SAGEConv extends tf.layers.Layer {
       // sum and mean commute with the linear map (aggregate the narrower side); max does not
       const neighbours =
         this.aggregation === 'max'
-          ? tf.matMul(spmm(adjacency, x, { aggregation: 'max' }), wn)
-          : spmm(adjacency, tf.matMul(x, wn), { aggregation: this.aggregation });
-      let h: tf.Tensor = tf.add(tf.matMul(x, (this.selfKernel as tf.LayerVariable).read() as tf.Tensor2D), neighbours);
+          ? matMul(spmm(adjacency, x, { aggregation: 'max' }), wn)
+          : spmm(adjacency, matMul(x, wn), { aggregation: this.aggregation });
+      let h: tf.Tensor = tf.add(matMul(x, (this.selfKernel as tf.LayerVariable).read() as tf.Tensor2D), neighbours);
       if (this.bias !== undefined) h = tf.add(h, this.bias.read());
       h = activate(h, this.activation);
       if (this.normalize) h = tf.div(h, tf.maximum(tf.norm(h, 2, 1, true), 1e-12));

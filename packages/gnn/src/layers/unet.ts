@@ -17,6 +17,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, checkBoolean, checkInteger, checkOneOf, type CheckSite } from '@isinglab/graph';
 import { ACTIVATIONS, activate, checkSeed, firstInput, lastDim, type ActivationName } from './layer-support.js';
+import { matMul } from '../ops/mat-mul.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The convolution op
@@ -244,7 +245,7 @@ export class UpConv2D extends tf.layers.Layer {
       const kernel = (this.kernel as tf.LayerVariable).read();
       // [a, c, q, o] → [q, (a, c, o)]: one product gives every output pixel of each 2×2 block
       const k2 = tf.reshape(tf.transpose(kernel, [2, 0, 1, 3]), [inC, 4 * f]);
-      const y = tf.matMul(tf.reshape(x, [batch * h * w, inC]), k2);
+      const y = matMul(tf.reshape(x, [batch * h * w, inC]), k2);
       // rows (b, i, j), columns (a, c, o) → (b, i, a, j, c, o): swap j and a, then the layout is [b, 2h, 2w, o]
       const blocks = tf.transpose(tf.reshape(y, [batch * h, w, 2, 2 * f]), [0, 2, 1, 3]);
       let out: tf.Tensor = tf.reshape(blocks, [batch, 2 * h, 2 * w, f]);

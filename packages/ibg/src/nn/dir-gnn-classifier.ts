@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, checkOneOf, checkOptions, createRng, type Graph, type Rng } from '@isinglab/graph';
-import { ACTIVATIONS, DirGNNConv, activate, dirGnnAdjacencies, type ActivationName, type DirGnnAdjacencies } from '@isinglab/gnn';
+import { ACTIVATIONS, DirGNNConv, activate, dirGnnAdjacencies, matMul, type ActivationName, type DirGnnAdjacencies } from '@isinglab/gnn';
 import type { NodeFeatures } from '../data/node-dataset.js';
 import { FeatureInput, checkNodeFeatures, denseVariables, dropout, normalizeRows, type NodeClassifier } from './node-classifier.js';
 
@@ -115,7 +115,7 @@ abstract class StackedClassifier implements NodeClassifier {
       outs.push(h);
     }
     const z = this.config.jumpingKnowledge === 'cat' && outs.length > 1 ? (tf.concat(outs, 1) as tf.Tensor2D) : h;
-    return tf.add(tf.matMul(z, this.head[0] as tf.Tensor2D), this.head[1]) as tf.Tensor2D;
+    return tf.add(matMul(z, this.head[0] as tf.Tensor2D), this.head[1]) as tf.Tensor2D;
   }
 
   logits(options: { training?: boolean } = {}): tf.Tensor2D {
@@ -172,7 +172,7 @@ export class MlpClassifier extends StackedClassifier {
 
   protected layer(l: number, h: tf.Tensor2D): tf.Tensor2D {
     const [w, b] = this.weights[l] as [tf.Variable, tf.Variable];
-    return activate(tf.add(tf.matMul(h, w as tf.Tensor2D), b), this.config.activation) as tf.Tensor2D;
+    return activate(tf.add(matMul(h, w as tf.Tensor2D), b), this.config.activation) as tf.Tensor2D;
   }
 
   protected layerVariables(): tf.Variable[] {

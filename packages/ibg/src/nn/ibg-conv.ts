@@ -16,7 +16,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, checkBoolean, checkInteger, checkOneOf } from '@isinglab/graph';
-import { ACTIVATIONS, activate, type ActivationName } from '@isinglab/gnn';
+import { ACTIVATIONS, activate, matMul, type ActivationName } from '@isinglab/gnn';
 import { isIbgOperators, type IbgOperators } from './ibg-operators.js';
 
 /** The community-level function Φ of an IBG-NN layer. */
@@ -158,15 +158,15 @@ export class IBGConv extends tf.layers.Layer {
       case 'free':
         return read(w.free) as tf.Tensor2D;
       case 'linear':
-        return tf.add(tf.matMul(features(), read(w.kernel) as tf.Tensor2D), read(w.bias));
+        return tf.add(matMul(features(), read(w.kernel) as tf.Tensor2D), read(w.bias));
       case 'mlp': {
-        const hidden = tf.relu(tf.add(tf.matMul(features(), read(w.kernel) as tf.Tensor2D), read(w.bias))) as tf.Tensor2D;
-        return tf.add(tf.matMul(hidden, read(w.kernel2) as tf.Tensor2D), read(w.bias2));
+        const hidden = tf.relu(tf.add(matMul(features(), read(w.kernel) as tf.Tensor2D), read(w.bias))) as tf.Tensor2D;
+        return tf.add(matMul(hidden, read(w.kernel2) as tf.Tensor2D), read(w.bias2));
       }
       default: {
         const f = features();
-        const element = tf.add(tf.matMul(f, read(w.kernel) as tf.Tensor2D), read(w.bias));
-        const set = tf.add(tf.matMul(f, read(w.kernel2) as tf.Tensor2D), read(w.bias2));
+        const element = tf.add(matMul(f, read(w.kernel) as tf.Tensor2D), read(w.bias));
+        const set = tf.add(matMul(f, read(w.kernel2) as tf.Tensor2D), read(w.bias2));
         const pooled = this.pool === 'max' ? tf.max(set, 0, true) : tf.mean(set, 0, true);
         return tf.add(element, pooled);
       }
@@ -183,15 +183,15 @@ export class IBGConv extends tf.layers.Layer {
       if (ops.nodes !== h.shape[0] || ops.communities !== this.communities) {
         throw new InvalidArgumentError({ ...SITE, argument: 'kwargs.operators', value: `operators for ${ops.nodes} nodes and ${ops.communities} communities`, rule: `operators for ${h.shape[0]} nodes (rows of the input) and ${this.communities} communities (config.communities)` });
       }
-      let out: tf.Tensor | undefined = this.selfKernel === undefined ? undefined : tf.matMul(h, this.selfKernel.read() as tf.Tensor2D);
+      let out: tf.Tensor | undefined = this.selfKernel === undefined ? undefined : matMul(h, this.selfKernel.read() as tf.Tensor2D);
       if (this.selfBias !== undefined) out = out === undefined ? this.selfBias.read() : tf.add(out, this.selfBias.read());
       const pairs: [DirectionWeights, tf.Tensor2D, tf.Tensor2D][] = [
         [this.directions.source, ops.sourceAnalysis, ops.sourceSynthesis],
         [this.directions.target, ops.targetAnalysis, ops.targetSynthesis],
       ];
       for (const [w, analysis, synthesis] of pairs) {
-        const phi = this.communityFunction(w, () => tf.matMul(analysis, h));
-        const term = tf.matMul(synthesis, phi);
+        const phi = this.communityFunction(w, () => matMul(analysis, h));
+        const term = matMul(synthesis, phi);
         out = out === undefined ? term : tf.add(out, term);
       }
       if (this.residual) out = tf.add(out as tf.Tensor, h);

@@ -10,7 +10,7 @@ import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, ch
 import type { ActivationName } from '@isinglab/gnn';
 import type { IbgFactors } from '../model/ibg-factors.js';
 import type { NodeFeatures } from '../data/node-dataset.js';
-import { ACTIVATIONS } from '@isinglab/gnn';
+import { ACTIVATIONS, matMul } from '@isinglab/gnn';
 import { COMMUNITY_FUNCTIONS, IBGConv, type CommunityFunction } from './ibg-conv.js';
 import { ibgOperators, checkIbgFactors, type IbgOperators } from './ibg-operators.js';
 import { FeatureInput, checkNodeFeatures, denseVariables, dropout, normalizeRows, type NodeClassifier } from './node-classifier.js';
@@ -153,7 +153,7 @@ export class IbgnnClassifier implements NodeClassifier {
         outs.push(h);
       }
       const z = this.config.jumpingKnowledge === 'cat' && outs.length > 1 ? (tf.concat(outs, 1) as tf.Tensor2D) : h;
-      return tf.add(tf.matMul(z, this.head[0] as tf.Tensor2D), this.head[1]) as tf.Tensor2D;
+      return tf.add(matMul(z, this.head[0] as tf.Tensor2D), this.head[1]) as tf.Tensor2D;
     });
   }
 

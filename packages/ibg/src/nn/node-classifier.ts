@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, type Rng } from '@isinglab/graph';
-import { sparseAdjacency, spmm, type SparseAdjacency } from '@isinglab/gnn';
+import { matMul, sparseAdjacency, spmm, type SparseAdjacency } from '@isinglab/gnn';
 import { denseFeatureMatrix, type NodeFeatures } from '../data/node-dataset.js';
 
 /** A full-batch node classifier bound to one graph-signal (its input is fixed at construction). */
@@ -108,7 +108,7 @@ export class FeatureInput {
   /** H⁰ (N × width). Inside the caller's tidy. */
   apply(): tf.Tensor2D {
     if (this.kernel === undefined) return this.dense as tf.Tensor2D;
-    const xw = this.sparse !== undefined ? spmm(this.sparse, this.kernel as tf.Tensor2D) : tf.matMul(this.dense as tf.Tensor2D, this.kernel as tf.Tensor2D);
+    const xw = this.sparse !== undefined ? spmm(this.sparse, this.kernel as tf.Tensor2D) : matMul(this.dense as tf.Tensor2D, this.kernel as tf.Tensor2D);
     return tf.add(xw, this.bias as tf.Variable) as tf.Tensor2D;
   }
 
