@@ -3,6 +3,7 @@
  * (V diag r)^† of IBG-NN (seed 003, Section 6), computed once before training.
  */
 import { ConvergenceError, InvalidArgumentError, checkFiniteNumber, checkInteger, checkOptions } from '@isinglab/graph';
+import { jacobiSvd } from '../model/internal/dense.js';
 
 export interface PseudoInverseOptions {
   /**
@@ -92,76 +93,22 @@ function pinvTall(a: Float64Array, m: number, n: number, rcond: number): Float64
       if (s !== 0) for (let i = k; i < m; i++) q[qj + i] = (q[qj + i] as number) - s * (vs[col + i] as number);
     }
   }
-  // one-sided Jacobi on B = R (n × n, column-major): rotate column pairs until orthogonal; B = R Z, Z accumulated
-  const bm = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) bm[j * n + i] = c[j * m + i] as number;
-  const z = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) z[j * n + j] = 1;
-  let sweeps = 0;
-  let offMax = 0;
-  for (;;) {
-    let rotated = false;
-    offMax = 0;
-    for (let p = 0; p < n - 1; p++) {
-      for (let r = p + 1; r < n; r++) {
-        const bp = p * n;
-        const br = r * n;
-        let alpha = 0;
-        let betaPr = 0;
-        let gamma = 0;
-        for (let i = 0; i < n; i++) {
-          const x = bm[bp + i] as number;
-          const y = bm[br + i] as number;
-          alpha += x * x;
-          betaPr += y * y;
-          gamma += x * y;
-        }
-        if (gamma === 0) continue;
-        const rel = Math.abs(gamma) / Math.sqrt(alpha * betaPr);
-        if (rel > offMax) offMax = rel;
-        if (rel <= n * EPS) continue;
-        rotated = true;
-        const zeta = (betaPr - alpha) / (2 * gamma);
-        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-        const cs = 1 / Math.sqrt(1 + t * t);
-        const sn = cs * t;
-        for (let i = 0; i < n; i++) {
-          const x = bm[bp + i] as number;
-          const y = bm[br + i] as number;
-          bm[bp + i] = cs * x - sn * y;
-          bm[br + i] = sn * x + cs * y;
-          const zx = z[bp + i] as number;
-          const zy = z[br + i] as number;
-          z[bp + i] = cs * zx - sn * zy;
-          z[br + i] = sn * zx + cs * zy;
-        }
-      }
-    }
-    sweeps++;
-    if (!rotated) break;
-    if (sweeps >= MAX_SWEEPS) {
-      throw new ConvergenceError({ ...SITE, iterations: sweeps, residual: offMax, what: 'one-sided Jacobi SVD', hint: 'The matrix is badly scaled; rescale its columns.' });
-    }
+  // SVD of the small R = W Σ Zᵀ (R's upper triangle, row-major); then M = Z Σ⁺ Wᵀ (n × n), dropping σ_j ≤ rcond·σ_max
+  const r = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) r[i * n + j] = c[j * m + i] as number;
+  const svd = jacobiSvd(r, n, n, n * EPS, MAX_SWEEPS);
+  if (!svd.converged) {
+    throw new ConvergenceError({ ...SITE, iterations: svd.sweeps, residual: svd.offMax, what: 'one-sided Jacobi SVD', hint: 'The matrix is badly scaled; rescale its columns.' });
   }
-  // σ_j = ‖b_j‖, w_j = b_j / σ_j; M = Z Σ⁺ Wᵀ (n × n, row-major), dropping σ_j ≤ rcond·σ_max
-  const sigma = new Float64Array(n);
-  let sigmaMax = 0;
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += (bm[j * n + i] as number) ** 2;
-    sigma[j] = Math.sqrt(s);
-    if ((sigma[j] as number) > sigmaMax) sigmaMax = sigma[j] as number;
-  }
-  const cutoff = rcond * sigmaMax;
+  const cutoff = rcond * (n > 0 ? (svd.s[0] as number) : 0);
   const mm = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
-    const s = sigma[j] as number;
-    if (!(s > cutoff) || s === 0) continue;
-    const inv2 = 1 / (s * s); // z_j (b_j/σ_j)ᵀ / σ_j
+    const sj = svd.s[j] as number;
+    if (!(sj > cutoff) || sj === 0) continue;
     for (let a = 0; a < n; a++) {
-      const za = (z[j * n + a] as number) * inv2;
+      const za = (svd.v[a * n + j] as number) / sj;
       if (za === 0) continue;
-      for (let b = 0; b < n; b++) mm[a * n + b] = (mm[a * n + b] as number) + za * (bm[j * n + b] as number);
+      for (let b = 0; b < n; b++) mm[a * n + b] = (mm[a * n + b] as number) + za * (svd.u[b * n + j] as number);
     }
   }
   // A⁺ = M Qᵀ: out[a, i] = Σ_b M[a, b] Q[i, b]

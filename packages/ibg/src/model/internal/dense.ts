@@ -136,19 +136,23 @@ export interface SmallSvd {
 
 /**
  * Thin SVD of a small dense A (m × n, row-major, m ≥ n) by one-sided Jacobi rotations (Hestenes 1958): columns of
- * A·V are made pairwise orthogonal; their norms are the singular values. Accurate to a few ulps relative to ‖A‖;
- * converges quadratically, stopped after 60 sweeps (never reached in practice for n ≤ a few hundred).
+ * A·V are made pairwise orthogonal; their norms are the singular values (sorted, largest first). A pair counts as
+ * orthogonal when |a_pᵀa_q| ≤ tolerance·‖a_p‖‖a_q‖. Accurate to a few ulps relative to ‖A‖; converges
+ * quadratically, stopped after `maxSweeps` (never reached in practice for n ≤ a few hundred: `converged` says).
  * O(sweeps·m·n²).
  */
-export function jacobiSvd(a: Float64Array, m: number, n: number): SmallSvd {
+export function jacobiSvd(a: Float64Array, m: number, n: number, tolerance = 1e-15, maxSweeps = 60): SmallSvd & JacobiConvergence {
   // column-major working copies: work (m × n), v (n × n)
   const work = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) work[j * m + i] = a[i * n + j] as number;
   const vc = new Float64Array(n * n);
   for (let j = 0; j < n; j++) vc[j * n + j] = 1;
-  const tol = 1e-15;
-  for (let sweep = 0; sweep < 60; sweep++) {
+  let sweeps = 0;
+  let converged = false;
+  let offMax = 0;
+  while (sweeps < maxSweeps) {
     let rotated = false;
+    offMax = 0;
     for (let p = 0; p < n - 1; p++) {
       const op = p * m;
       for (let q = p + 1; q < n; q++) {
@@ -163,7 +167,10 @@ export function jacobiSvd(a: Float64Array, m: number, n: number): SmallSvd {
           beta += y * y;
           gamma += x * y;
         }
-        if (gamma === 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha * beta)) continue;
+        if (gamma === 0) continue;
+        const off = Math.abs(gamma) / Math.sqrt(alpha * beta);
+        if (off > offMax) offMax = off;
+        if (off <= tolerance) continue;
         rotated = true;
         const zeta = (beta - alpha) / (2 * gamma);
         const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
@@ -185,7 +192,11 @@ export function jacobiSvd(a: Float64Array, m: number, n: number): SmallSvd {
         }
       }
     }
-    if (!rotated) break;
+    sweeps++;
+    if (!rotated) {
+      converged = true;
+      break;
+    }
   }
   const norms = new Float64Array(n);
   for (let j = 0; j < n; j++) {
@@ -204,7 +215,14 @@ export function jacobiSvd(a: Float64Array, m: number, n: number): SmallSvd {
     if (sj > 0) for (let i = 0; i < m; i++) u[i * n + c] = (work[j * m + i] as number) / sj;
     for (let i = 0; i < n; i++) v[i * n + c] = vc[j * n + i] as number;
   }
-  return { u, s, v };
+  return { u, s, v, sweeps, converged, offMax };
+}
+
+/** How a Jacobi SVD ended: sweeps run, whether the last one rotated nothing, its largest relative off-orthogonality. */
+export interface JacobiConvergence {
+  sweeps: number;
+  converged: boolean;
+  offMax: number;
 }
 
 /**
