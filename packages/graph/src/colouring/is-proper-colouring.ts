@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { checkGraph } from '../core/queries.js';
+import { isArrayLike } from '../internal/edge-list-shape.js';
 import type { Graph } from '../core/graph.js';
 
 /**
@@ -29,8 +30,4 @@ export function isProperColouring(graph: Graph, colours: ArrayLike<number>): boo
     if (colours[src[e] as number] === colours[dst[e] as number]) return false;
   }
   return true;
-}
-
-function isArrayLike(value: unknown): value is ArrayLike<number> {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }

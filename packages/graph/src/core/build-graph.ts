@@ -7,6 +7,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { checkOneOf, checkOptions } from '../errors/validate.js';
 import { assembleGraph, type Graph } from './graph.js';
 import { csrFromEdges } from '../internal/csr-from-edges.js';
+import { checkEdgeListShape, isArrayLike } from '../internal/edge-list-shape.js';
 
 /** How to treat an edge that appears more than once (for undirected graphs, in either orientation). */
 export type DuplicateEdgePolicy = 'first' | 'sum' | 'error';
@@ -75,21 +76,8 @@ export function buildGraph(input: EdgeListInput, options?: BuildGraphOptions): B
   if (typeof input !== 'object' || input === null) {
     throw new InvalidArgumentError({ ...site, argument: 'input', value: input, rule: 'an object { order, sources, targets, weights? }' });
   }
-  const { order, sources, targets, weights } = input;
-  if (!(Number.isInteger(order) && order >= 0 && order <= MAX_ORDER)) {
-    throw new InvalidArgumentError({ ...site, argument: 'input.order', value: order, rule: `an integer in [0, ${MAX_ORDER}]` });
-  }
-  if (!isArrayLike(sources)) {
-    throw new InvalidArgumentError({ ...site, argument: 'input.sources', value: sources, rule: 'an array of node ids' });
-  }
-  if (!isArrayLike(targets) || targets.length !== sources.length) {
-    throw new InvalidArgumentError({
-      ...site,
-      argument: 'input.targets',
-      value: targets,
-      rule: `an array of node ids with the same length as input.sources (${sources.length})`,
-    });
-  }
+  const { weights } = input;
+  const { order, sources, targets } = checkEdgeListShape(site, 'input', input.order, input.sources, input.targets, MAX_ORDER);
   const m = sources.length;
   if (weights !== undefined && (!isArrayLike(weights) || weights.length !== m)) {
     throw new InvalidArgumentError({
@@ -237,12 +225,6 @@ function edgeError(
     });
   }
   return new InvalidArgumentError({ ...site, argument: `input.${what}s[${i}]`, value, rule: `a node id in [0, ${order})` });
-}
-
-function isArrayLike(value: unknown): value is ArrayLike<number> {
-  return (
-    (Array.isArray(value) || ArrayBuffer.isView(value)) && typeof (value as { length?: unknown }).length === 'number'
-  );
 }
 
 export interface FromEdgesOptions extends BuildGraphOptions {

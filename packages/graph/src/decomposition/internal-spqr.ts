@@ -5,6 +5,7 @@
 import type { Graph } from '../core/graph.js';
 import { checkGraph, checkUndirected } from '../core/queries.js';
 import { InvalidArgumentError } from '../errors/errors.js';
+import { checkEdgeListShape } from '../internal/edge-list-shape.js';
 import type { CheckSite } from '../errors/validate.js';
 import { TYPE_P, triconnectedKernel, type RawTriconnected } from './internal-triconnected.js';
 import type { MultigraphEdges, SpqrTree, TriconnectedComponents } from './types.js';
@@ -30,22 +31,11 @@ export function readInput(site: CheckSite, value: unknown): EdgeInput {
   return { n: graph.order, m: graph.size, es: graph.edgeSources, et: graph.edgeTargets, simple: true };
 }
 
+/** Largest multigraph order the decompositions accept. */
+const MAX_MULTIGRAPH_ORDER = 0x3fffffff - 1;
+
 function readMultigraph(site: CheckSite, input: MultigraphEdges): EdgeInput {
-  const { order, sources, targets } = input;
-  if (!(typeof order === 'number' && Number.isInteger(order) && order >= 0 && order < 0x3fffffff)) {
-    throw new InvalidArgumentError({ ...site, argument: 'graph.order', value: order, rule: 'a non-negative integer' });
-  }
-  if (!isArrayLike(sources)) {
-    throw new InvalidArgumentError({ ...site, argument: 'graph.sources', value: sources, rule: 'an array of node ids' });
-  }
-  if (!isArrayLike(targets) || targets.length !== sources.length) {
-    throw new InvalidArgumentError({
-      ...site,
-      argument: 'graph.targets',
-      value: targets,
-      rule: `an array of node ids with the same length as graph.sources (${sources.length})`,
-    });
-  }
+  const { order, sources, targets } = checkEdgeListShape(site, 'graph', input.order, input.sources, input.targets, MAX_MULTIGRAPH_ORDER);
   const m = sources.length;
   const es = new Int32Array(m);
   const et = new Int32Array(m);
@@ -80,10 +70,6 @@ function readMultigraph(site: CheckSite, input: MultigraphEdges): EdgeInput {
     et[e] = b;
   }
   return { n: order, m, es, et, simple: false };
-}
-
-function isArrayLike(value: unknown): value is ArrayLike<number> {
-  return (Array.isArray(value) || ArrayBuffer.isView(value)) && typeof (value as { length?: unknown }).length === 'number';
 }
 
 /**
