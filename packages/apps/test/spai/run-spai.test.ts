@@ -39,6 +39,11 @@ describe('the SPAI experiment runner (smoke test)', () => {
       expect(s.fraction).toBeGreaterThan(0);
       expect(s.gmresIterations).toBeGreaterThan(0);
     }
+    // one seed: the setting summary is that seed's figures, with its verdicts
+    expect(json.summary).toHaveLength(1);
+    expect(json.summary[0].seeds).toEqual([4]);
+    expect(json.summary[0].methods['Ising+mag'].mean).toBeCloseTo(json.results[0].methods['Ising+mag'].mean, 12);
+    expect(typeof json.summary[0].acceptance.orderingPooled).toBe('boolean');
     const svg = readFileSync(join(straight, 'results.svg'), 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Setting 1');
@@ -57,7 +62,8 @@ describe('the SPAI experiment runner (smoke test)', () => {
     const quiet = { out: () => undefined, err: () => undefined };
     expect(await experimentSpai({}, quiet, { configOverride: tiny(1), outDir: out, maxStepsPerEpoch: 2 })).toBe(0);
     const progress: string[] = [];
-    const io = { out: () => undefined, err: (l: string) => progress.push(l) };
+    const printed: string[] = [];
+    const io = { out: (l: string) => printed.push(l), err: (l: string) => progress.push(l) };
     expect(await experimentSpai({}, io, { configOverride: tiny(4), outDir: out, maxStepsPerEpoch: 2 })).toBe(0);
     const epochEnds = progress.filter((l) => / step 2\/2: /.test(l)).map((l) => /: epoch (\d+)\/(\d+) /.exec(l)?.slice(1, 3).join('/'));
     // resumed after epoch 1 of 4: epochs 2, 3 and 4 are trained here
@@ -66,6 +72,9 @@ describe('the SPAI experiment runner (smoke test)', () => {
     // an ETA needs one epoch done here; the restored epoch gives no rate
     expect(progress[0]).not.toMatch(/eta/);
     expect(progress.find((l) => l.includes(' epoch 2/4 step 2/2: '))).toMatch(/eta \d/);
+    // the pooled summary and its verdict follow the per-seed tables
+    expect(printed.join('\n')).toMatch(/Setting 1, seeds 4 pooled \(3 test matrices\):/);
+    expect(printed.join('\n')).toMatch(/Table 2 ordering .*: (holds|does not hold) on every seed's test set, (holds|does not hold) pooled; Ising\+mag fraction \d+\.\d %/);
   });
 
   it('a run whose data is missing (Setting 3 without SuiteSparse) is reported as skipped', async () => {

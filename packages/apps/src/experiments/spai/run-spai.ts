@@ -15,6 +15,7 @@ import { loadCheckpoint, restoreCheckpoint, saveCheckpoint } from '@isinglab/gnn
 import { inv } from 'mathjs';
 import { syntheticSpaiDataset, SPAI_SIZE } from './dataset1.js';
 import { suiteSparseWindows } from './dataset2.js';
+import { summariseSpai, type SpaiSettingSummary } from './spai-summary.js';
 import { spaiLineGraph, patternFromSpins, type SpaiSetting } from './line-graph-model.js';
 import { SpaiFieldModel, prepareSpaiInput, type SpaiInput } from './spai-model.js';
 import { approximateInverse } from './least-squares-inverse.js';
@@ -238,7 +239,7 @@ function evaluate(model: SpaiFieldModel, test: SpaiInput[], setting: SpaiSetting
 }
 
 /** Every setting × seed of a configuration; writes results.json and results.svg atomically into `outDir`. */
-export async function runSpai(config: SpaiRunConfig, options: RunSpaiOptions): Promise<{ results: SpaiRunResult[]; skipped: string[] }> {
+export async function runSpai(config: SpaiRunConfig, options: RunSpaiOptions): Promise<{ results: SpaiRunResult[]; summary: SpaiSettingSummary[]; skipped: string[] }> {
   const results: SpaiRunResult[] = [];
   const skipped: string[] = [];
   for (const setting of config.settings) {
@@ -249,7 +250,8 @@ export async function runSpai(config: SpaiRunConfig, options: RunSpaiOptions): P
     }
   }
   const started = new Date().toISOString();
-  writeJsonAtomic(join(options.outDir, 'results.json'), { config, commit: options.commit ?? null, finished: started, backend: tf.getBackend(), skipped, results });
+  const summary = summariseSpai(results);
+  writeJsonAtomic(join(options.outDir, 'results.json'), { config, commit: options.commit ?? null, finished: started, backend: tf.getBackend(), skipped, summary, results });
   writeFileAtomic(join(options.outDir, 'results.svg'), spaiFigure(results));
-  return { results, skipped };
+  return { results, summary, skipped };
 }
