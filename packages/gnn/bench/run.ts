@@ -3,7 +3,7 @@
  * (64 → 64 features, loss Σ out, gradients for the kernel and the input) on G(n, m) graphs with m = 10³ … 10⁶
  * edges (average degree 10), three ways in the same run:
  *   spmm      — GCNConv's computation Â(XW) with this package's spmm (typed-array kernels, custom gradient);
- *   dense     — Â as a dense n × n tensor and tf.matMul (only where n² floats fit: n ≤ 2,000);
+ *   dense     — Â as a dense n × n tensor and matMul (only where n² floats fit: n ≤ 2,000);
  *   segment   — tfjs' gather + unsortedSegmentSum (cpu backend only, smallest size: O(segments × edges) there,
  *               and the wasm backend has no UnsortedSegmentSum kernel at all).
  * On the cpu and wasm backends. Prints a table of ratios against spmm.
@@ -67,7 +67,7 @@ function benchSize(backend: BackendName, edges: number): Row {
   let denseMs: number | null = null;
   if (nodes <= 2000) {
     const denseA = tf.tensor2d(denseOf(adjacency), [nodes, nodes]);
-    denseMs = time(() => forwardBackward((a, k) => tf.matMul(denseA, tf.matMul(a, k)), x, kernel), repeats);
+    denseMs = time(() => forwardBackward((a, k) => matMul(denseA, matMul(a, k), false, false, 'a'), x, kernel), repeats);
     denseA.dispose();
   }
   let segmentMs: number | null = null;

@@ -83,28 +83,79 @@ function transpose(m: ArrayLike<number>, rows: number, cols: number): Float64Arr
   return out;
 }
 
-describe('matMul on wasm uses untransposed products only', () => {
-  it('every BatchMatMul kernel of a forward and backward pass has matching inner dimensions (tf.matMul’s own gradient does not)', async () => {
+/** The BatchMatMul kernels of one forward + backward pass of `product` (gradients of the sum w.r.t. both factors). */
+async function productKernels(product: (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor, aShape: [number, number], bShape: [number, number]): Promise<{ inputShapes: number[][] }[]> {
+  const profile = await tf.profile(() =>
+    tf.tidy(() => {
+      const a = tf.ones(aShape) as tf.Tensor2D;
+      const b = tf.ones(bShape) as tf.Tensor2D;
+      const [da, db] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(product(x as tf.Tensor2D, y as tf.Tensor2D)))([a, b]);
+      da!.dataSync();
+      db!.dataSync();
+    }),
+  );
+  return profile.kernels.filter((k) => k.name === 'BatchMatMul' || k.name === '_FusedMatMul') as unknown as { inputShapes: number[][] }[];
+}
+
+/** Kernels whose inner dimensions do not match: products run with a transpose flag. */
+function transposed(kernels: { inputShapes: number[][] }[]): number {
+  return kernels.filter(({ inputShapes: [sa, sb] }) => sa![sa!.length - 1] !== sb![sb!.length - 2]).length;
+}
+
+describe('matMul on wasm', () => {
+  beforeAll(async () => {
     await switchTo('wasm');
-    const innerMismatches = async (product: (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor) => {
-      const profile = await tf.profile(() =>
-        tf.tidy(() => {
-          const a = tf.ones([6, 4]) as tf.Tensor2D;
-          const b = tf.ones([4, 3]) as tf.Tensor2D;
-          const [da, db] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(product(x as tf.Tensor2D, y as tf.Tensor2D)))([a, b]);
-          da!.dataSync();
-          db!.dataSync();
-        }),
-      );
-      const products = profile.kernels.filter((k) => k.name === 'BatchMatMul' || k.name === '_FusedMatMul');
-      expect(products.length).toBeGreaterThanOrEqual(3);
-      return products.filter((k) => {
-        const [sa, sb] = k.inputShapes as number[][];
-        return sa![sa!.length - 1] !== sb![sb!.length - 2];
-      }).length;
-    };
-    expect(await innerMismatches((a, b) => matMul(a, b))).toBe(0);
-    // the control: tf.matMul's gradient runs transposed products, which this test can see
-    expect(await innerMismatches((a, b) => tf.matMul(a, b))).toBeGreaterThan(0);
+  });
+
+  it('runs only untransposed products, forward and backward, for every transpose flag (tf.matMul’s gradient does not)', async () => {
+    for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      const aShape: [number, number] = ta ? [4, 6] : [6, 4];
+      const bShape: [number, number] = tb ? [3, 4] : [4, 3];
+      const kernels = await productKernels((a, b) => matMul(a, b, ta, tb), aShape, bShape);
+      expect(kernels).toHaveLength(3);
+      expect(transposed(kernels)).toBe(0);
+    }
+    // the control: the test sees tf.matMul's transposed gradient products
+    expect(transposed(await productKernels((a, b) => tf.matMul(a, b), [6, 4], [4, 3]))).toBeGreaterThan(0);
+  });
+
+  it('a constant operand costs no backward product and gets a zero gradient; the other gradient is unchanged', async () => {
+    expect(await productKernels((a, b) => matMul(a, b, false, false, 'a'), [6, 4], [4, 3])).toHaveLength(2);
+    expect(await productKernels((a, b) => matMul(a, b, false, false, 'b'), [6, 4], [4, 3])).toHaveLength(2);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const a = tf.tensor2d(Float32Array.from(randomMatrix(6, 4, 7)), [6, 4]);
+      const b = tf.tensor2d(Float32Array.from(randomMatrix(4, 3, 8)), [4, 3]);
+      const r = tf.tensor2d(Float32Array.from(randomMatrix(6, 3, 9)), [6, 3]);
+      const loss = (constant?: 'a' | 'b') => (x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(matMul(x as tf.Tensor2D, y as tf.Tensor2D, false, false, constant), r));
+      const [da, db] = tf.grads(loss())([a, b]);
+      const [zeroA, dbOnly] = tf.grads(loss('a'))([a, b]);
+      const [daOnly, zeroB] = tf.grads(loss('b'))([a, b]);
+      expect(Array.from(dbOnly!.dataSync())).toEqual(Array.from(db!.dataSync()));
+      expect(Array.from(daOnly!.dataSync())).toEqual(Array.from(da!.dataSync()));
+      expect(Array.from(zeroA!.dataSync()).every((v) => v === 0)).toBe(true);
+      expect(Array.from(zeroB!.dataSync()).every((v) => v === 0)).toBe(true);
+      expect(zeroA!.shape).toEqual([6, 4]);
+      expect(zeroB!.shape).toEqual([4, 3]);
+    });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('hands rank-3 and int32 operands to tf.matMul (same values, same errors)', () => {
+    tf.tidy(() => {
+      const a3 = tf.tensor3d(Float32Array.from(randomMatrix(2 * 3, 4, 10)), [2, 3, 4]);
+      const b3 = tf.tensor3d(Float32Array.from(randomMatrix(2 * 4, 2, 11)), [2, 4, 2]);
+      expect(Array.from(matMul(a3, b3).dataSync())).toEqual(Array.from(tf.matMul(a3, b3).dataSync()));
+      // wasm has no int32 product: the error is tfjs' own, not one from inside the custom gradient
+      const ai = tf.tensor2d([1, 2, 3, 4], [2, 2], 'int32');
+      let expected = '';
+      try {
+        tf.matMul(ai, ai, false, true);
+      } catch (error) {
+        expected = (error as Error).message;
+      }
+      expect(expected).not.toBe('');
+      expect(() => matMul(ai, ai, false, true)).toThrow(expected);
+    });
   });
 });

@@ -190,8 +190,9 @@ export class IBGConv extends tf.layers.Layer {
         [this.directions.target, ops.targetAnalysis, ops.targetSynthesis],
       ];
       for (const [w, analysis, synthesis] of pairs) {
-        const phi = this.communityFunction(w, () => matMul(analysis, h));
-        const term = matMul(synthesis, phi);
+        // the operators are fixed by the IBG fit: no gradient is wanted for them
+        const phi = this.communityFunction(w, () => matMul(analysis, h, false, false, 'a'));
+        const term = matMul(synthesis, phi, false, false, 'a');
         out = out === undefined ? term : tf.add(out, term);
       }
       if (this.residual) out = tf.add(out as tf.Tensor, h);

@@ -108,7 +108,7 @@ export class FeatureInput {
   /** H⁰ (N × width). Inside the caller's tidy. */
   apply(): tf.Tensor2D {
     if (this.kernel === undefined) return this.dense as tf.Tensor2D;
-    const xw = this.sparse !== undefined ? spmm(this.sparse, this.kernel as tf.Tensor2D) : matMul(this.dense as tf.Tensor2D, this.kernel as tf.Tensor2D);
+    const xw = this.sparse !== undefined ? spmm(this.sparse, this.kernel as tf.Tensor2D) : matMul(this.dense as tf.Tensor2D, this.kernel as tf.Tensor2D, false, false, 'a'); // the features are data
     return tf.add(xw, this.bias as tf.Variable) as tf.Tensor2D;
   }
 
