@@ -6,9 +6,9 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { CheckSite } from '../errors/validate.js';
 
-/** A plain array or a typed array (not a DataView). */
+/** A plain array or a typed array (a DataView, from any realm, has no length). */
 export function isArrayLike(value: unknown): value is ArrayLike<number> {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  return (Array.isArray(value) || ArrayBuffer.isView(value)) && typeof (value as { length?: unknown }).length === 'number';
 }
 
 /**

@@ -194,6 +194,10 @@ describe('spqrTree', () => {
     ['options not an object', 'options', cycleGraph(4), 3],
     ['a cut vertex', 'graph', graphOf(5, [[0, 1], [1, 2], [2, 0], [2, 3], [3, 4], [4, 2]]), undefined],
     ['a self-loop', 'graph.targets[0]', { order: 2, sources: [1, 0], targets: [1, 1] }, undefined],
+    ['an order above the bound', 'graph.order', { order: 0x3fffffff, sources: [0], targets: [1] }, undefined],
+    ['a fractional order', 'graph.order', { order: 2.5, sources: [0], targets: [1] }, undefined],
+    ['targets of another length', 'graph.targets', { order: 3, sources: [0, 1], targets: [1] }, undefined],
+    ['sources in a DataView', 'graph.sources', { order: 3, sources: new DataView(new ArrayBuffer(8)), targets: [1] }, undefined],
   ];
   it.each(cases)('%s → InvalidArgumentError on %s', (_name, argument, graph, options) => {
     let caught: unknown;
@@ -205,5 +209,9 @@ describe('spqrTree', () => {
     expect(InvalidArgumentError.isInstance(caught)).toBe(true);
     expect((caught as InvalidArgumentError).argument).toBe(argument);
     expect((caught as Error).message).toMatch(/^@isinglab\/graph spqrTree: /);
+  });
+
+  it('names the accepted order range of a multigraph input', () => {
+    expect(() => spqrTree({ order: -1, sources: [], targets: [] } as never)).toThrow(/graph\.order must be an integer in \[0, 1073741822\]/);
   });
 });
