@@ -50,7 +50,8 @@ export function stepProgress(total: number, intervalMs = 1000): (unit: number, m
   let last = 0;
   return (unit, metrics, force = false) => {
     const now = Date.now();
-    first ??= { position: unit - 1, at: now };
+    // timing starts when the first unit is reported, so that unit counts as done before it
+    first ??= { position: unit, at: now };
     if (!force && now - last <= intervalMs) return null;
     last = now;
     const line = progressLine({ epoch: unit, epochs: total, elapsedMs: now - first.at, metrics, completedBefore: first.position });
