@@ -16,6 +16,7 @@ import { inv } from 'mathjs';
 import { syntheticSpaiDataset, SPAI_SIZE } from './dataset1.js';
 import { suiteSparseWindows } from './dataset2.js';
 import { summariseSpai, type SpaiSettingSummary } from './spai-summary.js';
+import { meanInterval95 } from '../../lib/student-t.js';
 import { spaiLineGraph, patternFromSpins, type SpaiSetting } from './line-graph-model.js';
 import { SpaiFieldModel, prepareSpaiInput, type SpaiInput } from './spai-model.js';
 import { approximateInverse } from './least-squares-inverse.js';
@@ -53,7 +54,7 @@ export { SPAI_METHODS, type SpaiMethod };
 export interface MethodSummary {
   mean: number;
   std: number;
-  /** Half-width of the 95 % interval of the mean over the test matrices. */
+  /** Half-width of the 95 % interval of the mean over the test matrices (Student's t, k − 1 degrees of freedom). */
   ci95: number;
   /** Mean fraction of the candidate entries selected. */
   fraction: number;
@@ -103,7 +104,7 @@ function summarise(values: number[], fractions: number[], iterations: number[]):
   return {
     mean,
     std,
-    ci95: (1.96 * std) / Math.sqrt(k),
+    ci95: meanInterval95(std, k),
     fraction: fractions.reduce((a, b) => a + b, 0) / k,
     gmresIterations: iterations.reduce((a, b) => a + b, 0) / k,
   };
