@@ -1,8 +1,8 @@
 /**
  * `isinglab experiment ibg [--config quick|reduced|paper] [--data DIR] [--json]`: seed 003's node classification
  * on Chameleon and Squirrel, IBG-NN vs Dir-GNN (results/ibg/<config>/results.json and results.svg). Progress with
- * ETA on stderr; Ctrl-C stops after the current epoch and the next run resumes from the last fit checkpoint and
- * the finished splits.
+ * ETA on stderr; Ctrl-C ends the process at once and the next run resumes from the last fit checkpoint and the
+ * finished splits.
  */
 import { join } from 'node:path';
 import { formatTable } from '@isinglab/graph/testing';
@@ -10,7 +10,7 @@ import { progressLine } from '@isinglab/gnn';
 import type { NodeClassificationDataset } from '@isinglab/ibg';
 import { IBG_CONFIGS, fitEpochsOf, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
 import { locateData, resultsDir } from '../lib/paths.js';
-import { experimentConfig, prepareTf, skipWithoutData, withInterrupt } from '../lib/experiment-command.js';
+import { experimentConfig, prepareTf, skipWithoutData } from '../lib/experiment-command.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentIbgOptions {
@@ -53,73 +53,70 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
   let skipped = 0;
   const started = Date.now();
   let last = 0;
-  return withInterrupt(async (signal) => {
-    const result = await runIbgExperiment(config, {
-      outDir,
-      dataDir: data.dir,
-      ...(env.datasets === undefined ? {} : { datasets: env.datasets }),
-      signal,
-      onProgress: (p) => {
-        if (p.dataset !== lastDataset) {
-          lastDataset = p.dataset;
-          datasetIndex++;
-          trainDone = 0;
-          fitSeen = false;
-        }
-        const base = bases[datasetIndex] ?? 0;
-        const fitEpochs = fitEpochsOf(config, p.dataset);
-        let units: number;
-        let label: string;
-        let metrics: Record<string, number>;
-        if (p.phase !== 'fit' && !fitSeen) {
-          // the whole fit was loaded from its checkpoint
-          fitSeen = true;
-          skipped += fitEpochs;
-        }
-        if (p.phase === 'fit') {
-          // progress comes every 10 epochs: the first event after a resume tells where the checkpoint was
-          if (!fitSeen) skipped += Math.max(0, p.epoch - 10);
-          fitSeen = true;
-          units = base + p.epoch;
-          label = `ibg ${p.dataset} fit K=${config.communities} epoch ${p.epoch}/${p.epochs}`;
-          metrics = { 'rel err': p.relativeError };
-        } else if (p.phase === 'train') {
-          units = base + fitEpochs + trainWeight * (trainDone + p.epoch);
-          label = `ibg ${p.dataset} split ${p.split} ${p.model} epoch ${p.epoch}/${p.epochs}`;
-          metrics = { 'val acc': p.valAccuracy };
-        } else {
-          trainDone += config.epochs;
-          if (p.cached) skipped += trainWeight * config.epochs;
-          units = base + fitEpochs + trainWeight * trainDone;
-          label = `ibg ${p.dataset} split ${p.split} ${p.model} ${p.cached ? 'loaded from checkpoint' : 'done'}`;
-          metrics = { 'test acc': p.testAccuracy };
-        }
-        unitsBefore = Math.max(unitsBefore, units);
-        const now = Date.now();
-        if (now - last > 2000 || p.phase === 'done') {
-          last = now;
-          io.err(`${label}: ${progressLine({ epoch: unitsBefore, epochs: total, elapsedMs: now - started, metrics, completedBefore: skipped })}`);
-        }
-      },
-    });
-    if (options.json) {
-      io.out(JSON.stringify({ outDir, backend, ...result }));
-      return 0;
-    }
-    io.out(
-      formatTable([
-        ['dataset', 'nodes', 'arcs', 'K', 'fit epochs', 'rel. error (W)', 'rel. error', 'ms / fit epoch'],
-        ...result.fits.map((f) => [f.dataset, f.nodes, f.arcs, f.communities, f.epochs, f.relativeError, f.unweightedRelativeError, f.msPerEpoch ?? 'checkpoint']),
-      ]),
-    );
-    io.out('');
-    io.out(
-      formatTable([
-        ['dataset', 'model', 'splits', 'test acc %', '± std', 'seed 003 %', 'ms / step'],
-        ...result.summary.map((s) => [s.dataset, s.model, s.splits, s.mean, s.std, s.seed ?? 'n/a', s.medianStepMs]),
-      ]),
-    );
-    io.out(`wrote ${join(outDir, 'results.json')} and results.svg`);
-    return 0;
+  const result = await runIbgExperiment(config, {
+    outDir,
+    dataDir: data.dir,
+    ...(env.datasets === undefined ? {} : { datasets: env.datasets }),
+    onProgress: (p) => {
+      if (p.dataset !== lastDataset) {
+        lastDataset = p.dataset;
+        datasetIndex++;
+        trainDone = 0;
+        fitSeen = false;
+      }
+      const base = bases[datasetIndex] ?? 0;
+      const fitEpochs = fitEpochsOf(config, p.dataset);
+      let units: number;
+      let label: string;
+      let metrics: Record<string, number>;
+      if (p.phase !== 'fit' && !fitSeen) {
+        // the whole fit was loaded from its checkpoint
+        fitSeen = true;
+        skipped += fitEpochs;
+      }
+      if (p.phase === 'fit') {
+        // progress comes every 10 epochs: the first event after a resume tells where the checkpoint was
+        if (!fitSeen) skipped += Math.max(0, p.epoch - 10);
+        fitSeen = true;
+        units = base + p.epoch;
+        label = `ibg ${p.dataset} fit K=${config.communities} epoch ${p.epoch}/${p.epochs}`;
+        metrics = { 'rel err': p.relativeError };
+      } else if (p.phase === 'train') {
+        units = base + fitEpochs + trainWeight * (trainDone + p.epoch);
+        label = `ibg ${p.dataset} split ${p.split} ${p.model} epoch ${p.epoch}/${p.epochs}`;
+        metrics = { 'val acc': p.valAccuracy };
+      } else {
+        trainDone += config.epochs;
+        if (p.cached) skipped += trainWeight * config.epochs;
+        units = base + fitEpochs + trainWeight * trainDone;
+        label = `ibg ${p.dataset} split ${p.split} ${p.model} ${p.cached ? 'loaded from checkpoint' : 'done'}`;
+        metrics = { 'test acc': p.testAccuracy };
+      }
+      unitsBefore = Math.max(unitsBefore, units);
+      const now = Date.now();
+      if (now - last > 2000 || p.phase === 'done') {
+        last = now;
+        io.err(`${label}: ${progressLine({ epoch: unitsBefore, epochs: total, elapsedMs: now - started, metrics, completedBefore: skipped })}`);
+      }
+    },
   });
+  if (options.json) {
+    io.out(JSON.stringify({ outDir, backend, ...result }));
+    return 0;
+  }
+  io.out(
+    formatTable([
+      ['dataset', 'nodes', 'arcs', 'K', 'fit epochs', 'rel. error (W)', 'rel. error', 'ms / fit epoch'],
+      ...result.fits.map((f) => [f.dataset, f.nodes, f.arcs, f.communities, f.epochs, f.relativeError, f.unweightedRelativeError, f.msPerEpoch ?? 'checkpoint']),
+    ]),
+  );
+  io.out('');
+  io.out(
+    formatTable([
+      ['dataset', 'model', 'splits', 'test acc %', '± std', 'seed 003 %', 'ms / step'],
+      ...result.summary.map((s) => [s.dataset, s.model, s.splits, s.mean, s.std, s.seed ?? 'n/a', s.medianStepMs]),
+    ]),
+  );
+  io.out(`wrote ${join(outDir, 'results.json')} and results.svg`);
+  return 0;
 }
