@@ -12,6 +12,7 @@ import { FVS_VAN_CONFIGS, runFvsVan, type FvsVanRunConfig } from '../experiments
 import type { BlockModelTaskResult, CorrelationTaskResult, LatticeTaskResult } from '../experiments/fvs-van/tasks.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf, stepProgress } from '../lib/experiment-command.js';
+import { codeVersion } from '../lib/provenance.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentFvsVanOptions {
@@ -42,6 +43,7 @@ export async function experimentFvsVan(options: ExperimentFvsVanOptions, io: Cli
   const report = stepProgress(totalEpochs);
   const summary = await runFvsVan(config, {
     outDir,
+    commit: codeVersion(),
     dataDir: locateData(options.data).dir,
     onSkip: (id) => io.err(`fvs-van ${id}: finished in an earlier run (checkpoint), skipped`),
     onProgress: (p) => {

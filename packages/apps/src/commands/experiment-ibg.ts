@@ -11,6 +11,7 @@ import type { NodeClassificationDataset } from '@isinglab/ibg';
 import { IBG_CONFIGS, fitEpochsOf, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf, skipWithoutData } from '../lib/experiment-command.js';
+import { codeVersion } from '../lib/provenance.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentIbgOptions {
@@ -55,6 +56,7 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
   let last = 0;
   const result = await runIbgExperiment(config, {
     outDir,
+    commit: codeVersion(),
     dataDir: data.dir,
     ...(env.datasets === undefined ? {} : { datasets: env.datasets }),
     onProgress: (p) => {

@@ -10,6 +10,7 @@ import { MESH_CONFIGS, MESH_METHODS, MESH_METHOD_LABELS, runMesh, type MeshRunCo
 import { MESH_DATA_FOLDER, MESH_FILES, type LoadedMesh } from '../experiments/mesh/mesh-data.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf, skipWithoutData, stepProgress } from '../lib/experiment-command.js';
+import { codeVersion } from '../lib/provenance.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentMeshOptions {
@@ -42,6 +43,7 @@ export async function experimentMesh(options: ExperimentMeshOptions, io: CliIo, 
   let report: ReturnType<typeof stepProgress> | undefined;
   const summary = await runMesh(config, {
     outDir,
+    commit: codeVersion(),
     dataDir: data.dir,
     ...(env.loaded === undefined ? {} : { loaded: env.loaded }),
     onProgress: (p) => {

@@ -9,6 +9,7 @@ import { formatTable } from '@isinglab/graph/testing';
 import { SEGMENTATION_CONFIGS, runSegmentation, type SegmentationRunConfig } from '../experiments/segmentation/run-segmentation.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf, skipWithoutData, stepProgress } from '../lib/experiment-command.js';
+import { codeVersion } from '../lib/provenance.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentSegmentationOptions {
@@ -41,6 +42,7 @@ export async function experimentSegmentation(options: ExperimentSegmentationOpti
   const perSeed = 2 * config.epochs - pretrain;
   const summary = runSegmentation(config, {
     outDir,
+    commit: codeVersion(),
     dataDir: data.dir,
     ...(env.maxStepsPerEpoch === undefined ? {} : { maxStepsPerEpoch: env.maxStepsPerEpoch }),
     onProgress: (p) => {

@@ -10,6 +10,7 @@ import { SPAI_CONFIGS, runSpai, type SpaiRunConfig } from '../experiments/spai/r
 import { SPAI_METHODS } from '../experiments/spai/methods.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf } from '../lib/experiment-command.js';
+import { codeVersion } from '../lib/provenance.js';
 import type { CliIo } from '../cli/io.js';
 
 export interface ExperimentSpaiOptions {
@@ -41,6 +42,7 @@ export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, 
   let last = 0;
   const { results, summary, skipped } = await runSpai(config, {
     outDir,
+    commit: codeVersion(),
     dataDir: data.dir,
     ...(env.maxStepsPerEpoch === undefined ? {} : { maxStepsPerEpoch: env.maxStepsPerEpoch }),
     onProgress: (p) => {

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { runSpai, type SpaiRunConfig } from '../../src/experiments/spai/run-spai.js';
 import { SPAI_METHODS } from '../../src/experiments/spai/methods.js';
 import { experimentSpai } from '../../src/commands/experiment-spai.js';
+import { codeVersion } from '../../src/lib/provenance.js';
 
 tf.env().set('PROD', true);
 const dir = mkdtempSync(join(tmpdir(), 'isinglab-spai-'));
@@ -72,6 +73,8 @@ describe('the SPAI experiment runner (smoke test)', () => {
     // an ETA needs one epoch done here; the restored epoch gives no rate
     expect(progress[0]).not.toMatch(/eta/);
     expect(progress.find((l) => l.includes(' epoch 2/4 step 2/2: '))).toMatch(/eta \d/);
+    // the command records which code produced the results
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).commit).toBe(codeVersion());
     // the summary over seeds and its verdict follow the per-seed tables
     expect(printed.join('\n')).toMatch(/Setting 1 over seeds 4 \(3 test matrices\):/);
     expect(printed.join('\n')).toMatch(/Table 2 ordering .*: seed 4 (holds|does not hold); Ising\+mag fraction \d+\.\d %/);
