@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -78,6 +78,29 @@ describe('the SPAI experiment runner (smoke test)', () => {
     // the summary over seeds and its verdict follow the per-seed tables
     expect(printed.join('\n')).toMatch(/Setting 1 over seeds 4 \(3 test matrices\):/);
     expect(printed.join('\n')).toMatch(/Table 2 ordering .*: seed 4 (holds|does not hold); Ising\+mag fraction \d+\.\d %/);
+  });
+
+  it('adding a seed resumes the seeds already trained; checkpoints with the older fingerprint are still resumed', async () => {
+    const out = join(dir, 'more-seeds');
+    await runSpai(tiny(1), { outDir: out, dataDir: undefined, maxStepsPerEpoch: 2 });
+    const trained: string[] = [];
+    const onProgress = (p: { seed: number; epoch: number; step: number; steps: number }) => {
+      if (p.step === p.steps) trained.push(`${p.seed}:${p.epoch}`);
+    };
+    const more = await runSpai({ ...tiny(2), seeds: [4, 5] }, { outDir: out, dataDir: undefined, maxStepsPerEpoch: 2, onProgress });
+    expect(trained).toEqual(['4:2', '5:1', '5:2']);
+    const straight = await runSpai(tiny(2), { outDir: join(dir, 'more-seeds-reference'), dataDir: undefined, maxStepsPerEpoch: 2 });
+    expect(more.results[0]!.methods).toEqual(straight.results[0]!.methods);
+    // a checkpoint written before the seed and setting lists left the fingerprint
+    const legacy = join(dir, 'legacy');
+    await runSpai(tiny(1), { outDir: legacy, dataDir: undefined, maxStepsPerEpoch: 2 });
+    const path = join(legacy, 'checkpoints', 'setting-1-seed-4.json');
+    const checkpoint = JSON.parse(readFileSync(path, 'utf8'));
+    checkpoint.metadata.fingerprint = JSON.stringify({ ...tiny(2), epochs: undefined, name: undefined, setting: 1, seed: 4 });
+    writeFileSync(path, JSON.stringify(checkpoint));
+    trained.length = 0;
+    await runSpai(tiny(2), { outDir: legacy, dataDir: undefined, maxStepsPerEpoch: 2, onProgress });
+    expect(trained).toEqual(['4:2']);
   });
 
   it('a run whose data is missing (Setting 3 without SuiteSparse) is reported as skipped', async () => {

@@ -152,12 +152,15 @@ export async function runSpaiSetting(setting: SpaiSetting, seed: number, config:
   const trainingLoss: number[] = [];
   const validationLoss: number[] = [];
   let bestEpoch = 0;
-  // a checkpoint resumes only the run it belongs to: same configuration apart from the number of epochs
-  const fingerprint = JSON.stringify({ ...config, epochs: undefined, name: undefined, setting, seed });
+  // a checkpoint resumes only the run it belongs to: same configuration apart from the number of epochs and the
+  // lists of settings and seeds (a setting × seed trains the same whatever else the run holds); checkpoints written
+  // before 2026-12-06 fingerprinted those lists too and are still accepted
+  const fingerprint = JSON.stringify({ ...config, epochs: undefined, name: undefined, settings: undefined, seeds: undefined, setting, seed });
+  const legacyFingerprint = JSON.stringify({ ...config, epochs: undefined, name: undefined, setting, seed });
   if (existsSync(checkpointPath)) {
     const checkpoint = loadCheckpoint(checkpointPath);
     const meta = checkpoint.metadata as { rng: Parameters<typeof rngFromState>[0]; trainingLoss: number[]; validationLoss: number[]; bestEpoch: number; fingerprint?: string };
-    if (meta.fingerprint === fingerprint && checkpoint.epoch <= config.epochs) {
+    if ((meta.fingerprint === fingerprint || meta.fingerprint === legacyFingerprint) && checkpoint.epoch <= config.epochs) {
       restoreCheckpoint(checkpoint, variables, optimizer);
       rng = rngFromState(meta.rng);
       trainingLoss.push(...meta.trainingLoss);
