@@ -87,6 +87,7 @@ export async function experimentSpai(options: ExperimentSpaiOptions, io: CliIo, 
     );
     io.out(
       `Table 2 ordering (Ising+mag's 95 % interval below Ising, Random and Only A): ${a.ordering.map((ok, i) => `seed ${s.seeds[i]} ${verdict(ok)}`).join(', ')}; ` +
+        `paired on the same matrices (Ising+mag − each rival below 0): ${a.pairedOrdering.map((ok, i) => `seed ${s.seeds[i]} ${verdict(ok)}`).join(', ')}; ` +
         `Ising+mag fraction ${a.fractions.map((f) => `${(100 * f).toFixed(1)} %`).join(' / ')} (${verdict(a.fractionInRange)} 50 % ± 3 %)`,
     );
   }

@@ -77,7 +77,7 @@ describe('the SPAI experiment runner (smoke test)', () => {
     expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).commit).toBe(codeVersion());
     // the summary over seeds and its verdict follow the per-seed tables
     expect(printed.join('\n')).toMatch(/Setting 1 over seeds 4 \(3 test matrices\):/);
-    expect(printed.join('\n')).toMatch(/Table 2 ordering .*: seed 4 (holds|does not hold); Ising\+mag fraction \d+\.\d %/);
+    expect(printed.join('\n')).toMatch(/Table 2 ordering \([^)]*\): seed 4 (holds|does not hold); paired on the same matrices \([^)]*\): seed 4 (holds|does not hold); Ising\+mag fraction \d+\.\d %/);
   });
 
   it('adding a seed resumes the seeds already trained; checkpoints with the older fingerprint are still resumed', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createRng } from '@isinglab/graph';
 import { SPAI_METHODS, type SpaiMethod } from '../../src/experiments/spai/methods.js';
-import { orderingHolds, summariseSpai, type SeedMethodStats, type SeedResultStats } from '../../src/experiments/spai/spai-summary.js';
+import { orderingHolds, pairedDifference, summariseSpai, type SeedMethodStats, type SeedResultStats } from '../../src/experiments/spai/spai-summary.js';
 
 /** Mean and sample std of raw values, with a made-up interval half-width. */
 function stats(values: readonly number[], ci95: number): { mean: number; std: number; ci95: number } {
@@ -15,7 +15,8 @@ function seedResult(seed: number, means: Partial<Record<SpaiMethod, number>>, ci
   const methods = Object.fromEntries(
     SPAI_METHODS.map((m, i): [SpaiMethod, SeedMethodStats] => {
       const mean = means[m] ?? 4 + 0.1 * i;
-      return [m, { ...stats([mean - 0.1, mean, mean + 0.1], ci95[m] ?? 0.05), fraction: m === 'Ising+mag' ? fraction : 0.4 + 0.01 * i, gmresIterations: 10 + i + seed }];
+      const values = [mean - 0.1, mean, mean + 0.1];
+      return [m, { ...stats(values, ci95[m] ?? 0.05), fraction: m === 'Ising+mag' ? fraction : 0.4 + 0.01 * i, gmresIterations: 10 + i + seed, values }];
     }),
   ) as Record<SpaiMethod, SeedMethodStats>;
   return { setting: 1, seed, test: 3, methods };
@@ -54,9 +55,29 @@ describe('SPAI run summary over seeds', () => {
     // Ising+mag's interval reaches Random's: that seed fails, so not every seed holds
     const overlapping = seedResult(2, { 'Ising+mag': 2, Random: 2.5 }, { 'Ising+mag': 0.3, Random: 0.25 }, 0.47);
     const [both] = summariseSpai([good, overlapping]);
-    expect(both!.acceptance).toEqual({ ordering: [true, false], orderingEverySeed: false, fractions: [0.53, 0.47], fractionInRange: true });
+    expect(both!.acceptance).toMatchObject({ ordering: [true, false], orderingEverySeed: false, fractions: [0.53, 0.47], fractionInRange: true });
     const [outside] = summariseSpai([seedResult(1, { 'Ising+mag': 2 }, {}, 0.5301)]);
     expect(outside!.acceptance.orderingEverySeed).toBe(true);
     expect(outside!.acceptance.fractionInRange).toBe(false);
+  });
+
+  it('paired differences: mean and Student-t interval of a − b, and a seed whose matrices differ more than the methods', () => {
+    // d = [−1, −0.5, −1.5, −1]: mean −1, std √(0.5/3), t(0.975, 3) = 3.18245
+    const d = pairedDifference([1, 2, 3, 4], [2, 2.5, 4.5, 5]);
+    expect(d.mean).toBeCloseTo(-1, 12);
+    expect(d.ci95).toBeCloseTo((3.18245 * Math.sqrt(0.5 / 3)) / 2, 4);
+    // losses spread 1…8 over the matrices, Ising+mag 0.5 below every rival on each: the unpaired intervals overlap,
+    // the paired ones lie below 0
+    const spread = [1, 3, 5, 8, 2, 6];
+    const result = seedResult(1, {});
+    for (const m of SPAI_METHODS) {
+      const values = spread.map((v, i) => v + (m === 'Ising+mag' ? -0.5 : 0.01 * i));
+      result.methods[m] = { ...stats(values, 0), ci95: 2, fraction: 0.5, gmresIterations: 10, values };
+    }
+    result.test = spread.length;
+    const [summary] = summariseSpai([result]);
+    expect(summary!.acceptance.ordering).toEqual([false]);
+    expect(summary!.acceptance.pairedOrdering).toEqual([true]);
+    expect(summary!.pairedDifferences[0]!['Only A']!.mean).toBeCloseTo(-0.5 - 0.025, 12);
   });
 });

@@ -60,6 +60,8 @@ export interface MethodSummary {
   fraction: number;
   /** Mean GMRES iterations to 1e-8 with M as right preconditioner (unpreconditioned in `none`). */
   gmresIterations: number;
+  /** ‖AM − I‖_F per test matrix, in test order (the same order for every method, so they pair up). */
+  values: number[];
 }
 
 export interface SpaiRunResult {
@@ -107,6 +109,7 @@ function summarise(values: number[], fractions: number[], iterations: number[]):
     ci95: meanInterval95(std, k),
     fraction: fractions.reduce((a, b) => a + b, 0) / k,
     gmresIterations: iterations.reduce((a, b) => a + b, 0) / k,
+    values,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { SPAI_METHODS, type SpaiMethod } from './methods.js';
 import type { SpaiSetting } from './line-graph-model.js';
+import { meanInterval95 } from '../../lib/student-t.js';
 
 /** What the summary needs of one setting × seed result. */
 export interface SeedMethodStats {
@@ -14,6 +15,14 @@ export interface SeedMethodStats {
   ci95: number;
   fraction: number;
   gmresIterations: number;
+  /** Loss per test matrix, in the same order for every method. */
+  values: number[];
+}
+
+/** Ising+mag minus a rival on the same test matrices: mean difference and its 95 % half-width (Student's t). */
+export interface PairedDifference {
+  mean: number;
+  ci95: number;
 }
 
 export interface SeedResultStats {
@@ -41,10 +50,14 @@ export interface SpaiSettingSummary {
   /** Test matrices per seed. */
   testMatrices: number[];
   methods: Record<SpaiMethod, SettingMethodStats>;
+  /** Per seed and rival: Ising+mag − rival over the seed's test matrices (negative: Ising+mag is lower). */
+  pairedDifferences: Record<string, PairedDifference>[];
   acceptance: {
-    /** Per seed: Ising+mag's interval lies below those of Ising, Random and Only A. */
+    /** Per seed: Ising+mag's interval lies below those of Ising, Random and Only A (the criterion). */
     ordering: boolean[];
     orderingEverySeed: boolean;
+    /** Per seed: every paired difference's interval lies below 0 (the same question asked of the same matrices). */
+    pairedOrdering: boolean[];
     /** Ising+mag's sampling fraction per seed, and whether every one is in [0.47, 0.53]. */
     fractions: number[];
     fractionInRange: boolean;
@@ -62,6 +75,15 @@ export function orderingHolds(methods: Record<SpaiMethod, { mean: number; ci95: 
   return TABLE2_RIVALS.every((m) => mag.mean + mag.ci95 < methods[m].mean - methods[m].ci95);
 }
 
+/** Mean and 95 % half-width of a − b, element by element. */
+export function pairedDifference(a: readonly number[], b: readonly number[]): PairedDifference {
+  const k = a.length;
+  const d = a.map((x, i) => x - (b[i] as number));
+  const mean = d.reduce((s, x) => s + x, 0) / k;
+  const std = k > 1 ? Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1)) : 0;
+  return { mean, ci95: meanInterval95(std, k) };
+}
+
 function acrossSeeds(stats: readonly SeedMethodStats[]): SettingMethodStats {
   const k = stats.length;
   const average = (f: (s: SeedMethodStats) => number) => stats.reduce((a, s) => a + f(s), 0) / k;
@@ -77,15 +99,19 @@ export function summariseSpai(results: readonly SeedResultStats[]): SpaiSettingS
     const rs = results.filter((r) => r.setting === setting);
     const methods = Object.fromEntries(SPAI_METHODS.map((m) => [m, acrossSeeds(rs.map((r) => r.methods[m]))])) as Record<SpaiMethod, SettingMethodStats>;
     const ordering = rs.map((r) => orderingHolds(r.methods));
+    const pairedDifferences = rs.map((r) => Object.fromEntries(TABLE2_RIVALS.map((m) => [m, pairedDifference(r.methods['Ising+mag'].values, r.methods[m].values)])));
+    const pairedOrdering = pairedDifferences.map((p) => Object.values(p).every((d) => d.mean + d.ci95 < 0));
     const fractions = rs.map((r) => r.methods['Ising+mag'].fraction);
     return {
       setting,
       seeds: rs.map((r) => r.seed),
       testMatrices: rs.map((r) => r.test),
       methods,
+      pairedDifferences,
       acceptance: {
         ordering,
         orderingEverySeed: ordering.every(Boolean),
+        pairedOrdering,
         fractions,
         fractionInRange: fractions.every((f) => f >= FRACTION_RANGE[0] && f <= FRACTION_RANGE[1]),
       },
