@@ -80,3 +80,11 @@ export function meanInterval95(std: number, count: number): number {
   if (count < 2) return 0;
   return (studentTQuantile(0.975, count - 1) * std) / Math.sqrt(count);
 }
+
+/** Mean, sample std (0 for one value) and 95 % half-width of the mean of `values`. */
+export function meanWithInterval95(values: readonly number[]): { mean: number; std: number; ci95: number } {
+  const k = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / k;
+  const std = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, k - 1));
+  return { mean, std, ci95: meanInterval95(std, k) };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createRng } from '@isinglab/graph';
 import { SPAI_METHODS, type SpaiMethod } from '../../src/experiments/spai/methods.js';
-import { orderingHolds, pairedDifference, summariseSpai, type SeedMethodStats, type SeedResultStats } from '../../src/experiments/spai/spai-summary.js';
+import { orderingHolds, pairedDifference, summariseSpai, type MethodSummary, type SeedResultStats } from '../../src/experiments/spai/spai-summary.js';
 
 /** Mean and sample std of raw values, with a made-up interval half-width. */
 function stats(values: readonly number[], ci95: number): { mean: number; std: number; ci95: number } {
@@ -13,12 +13,12 @@ function stats(values: readonly number[], ci95: number): { mean: number; std: nu
 /** A seed result: method m has mean `means[m]` and interval half-width `ci95[m]` (fraction and iterations made up). */
 function seedResult(seed: number, means: Partial<Record<SpaiMethod, number>>, ci95: Partial<Record<SpaiMethod, number>> = {}, fraction = 0.5): SeedResultStats {
   const methods = Object.fromEntries(
-    SPAI_METHODS.map((m, i): [SpaiMethod, SeedMethodStats] => {
+    SPAI_METHODS.map((m, i): [SpaiMethod, MethodSummary] => {
       const mean = means[m] ?? 4 + 0.1 * i;
       const values = [mean - 0.1, mean, mean + 0.1];
       return [m, { ...stats(values, ci95[m] ?? 0.05), fraction: m === 'Ising+mag' ? fraction : 0.4 + 0.01 * i, gmresIterations: 10 + i + seed, values }];
     }),
-  ) as Record<SpaiMethod, SeedMethodStats>;
+  ) as Record<SpaiMethod, MethodSummary>;
   return { setting: 1, seed, test: 3, methods };
 }
 

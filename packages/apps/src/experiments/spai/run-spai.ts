@@ -15,8 +15,8 @@ import { loadCheckpoint, restoreCheckpoint, saveCheckpoint } from '@isinglab/gnn
 import { inv } from 'mathjs';
 import { syntheticSpaiDataset, SPAI_SIZE } from './dataset1.js';
 import { suiteSparseWindows } from './dataset2.js';
-import { summariseSpai, type SpaiSettingSummary } from './spai-summary.js';
-import { meanInterval95 } from '../../lib/student-t.js';
+import { summariseSpai, type MethodSummary, type SpaiSettingSummary } from './spai-summary.js';
+import { meanWithInterval95 } from '../../lib/student-t.js';
 import { spaiLineGraph, patternFromSpins, type SpaiSetting } from './line-graph-model.js';
 import { SpaiFieldModel, prepareSpaiInput, type SpaiInput } from './spai-model.js';
 import { approximateInverse } from './least-squares-inverse.js';
@@ -49,20 +49,7 @@ export const SPAI_CONFIGS: Record<string, SpaiRunConfig> = {
   paper: { name: 'paper', settings: [1, 2, 3], seeds: [1, 2, 3], dataset1Size: 1600, dataset2Max: 1800, epochs: 30, hidden: 64, layers: 4, learningRate: 0.001, samplesPerStep: 2, penaltyWeight: 10 },
 };
 
-export { SPAI_METHODS, type SpaiMethod };
-
-export interface MethodSummary {
-  mean: number;
-  std: number;
-  /** Half-width of the 95 % interval of the mean over the test matrices (Student's t, k − 1 degrees of freedom). */
-  ci95: number;
-  /** Mean fraction of the candidate entries selected. */
-  fraction: number;
-  /** Mean GMRES iterations to 1e-8 with M as right preconditioner (unpreconditioned in `none`). */
-  gmresIterations: number;
-  /** ‖AM − I‖_F per test matrix, in test order (the same order for every method, so they pair up). */
-  values: number[];
-}
+export { SPAI_METHODS, type SpaiMethod, type MethodSummary };
 
 export interface SpaiRunResult {
   setting: SpaiSetting;
@@ -101,12 +88,8 @@ export interface RunSpaiOptions {
 
 function summarise(values: number[], fractions: number[], iterations: number[]): MethodSummary {
   const k = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / k;
-  const std = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, k - 1));
   return {
-    mean,
-    std,
-    ci95: meanInterval95(std, k),
+    ...meanWithInterval95(values),
     fraction: fractions.reduce((a, b) => a + b, 0) / k,
     gmresIterations: iterations.reduce((a, b) => a + b, 0) / k,
     values,

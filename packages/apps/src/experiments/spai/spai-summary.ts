@@ -6,16 +6,19 @@
  */
 import { SPAI_METHODS, type SpaiMethod } from './methods.js';
 import type { SpaiSetting } from './line-graph-model.js';
-import { meanInterval95 } from '../../lib/student-t.js';
+import { meanWithInterval95 } from '../../lib/student-t.js';
 
-/** What the summary needs of one setting × seed result. */
-export interface SeedMethodStats {
+/** One method's figures on one setting × seed's test matrices. */
+export interface MethodSummary {
   mean: number;
   std: number;
+  /** Half-width of the 95 % interval of the mean over the test matrices (Student's t, k − 1 degrees of freedom). */
   ci95: number;
+  /** Mean fraction of the candidate entries selected. */
   fraction: number;
+  /** Mean GMRES iterations to 1e-8 with M as right preconditioner (unpreconditioned in `none`). */
   gmresIterations: number;
-  /** Loss per test matrix, in the same order for every method. */
+  /** ‖AM − I‖_F per test matrix, in test order (the same order for every method, so they pair up). */
   values: number[];
 }
 
@@ -29,7 +32,7 @@ export interface SeedResultStats {
   setting: SpaiSetting;
   seed: number;
   test: number;
-  methods: Record<SpaiMethod, SeedMethodStats>;
+  methods: Record<SpaiMethod, MethodSummary>;
 }
 
 export interface SettingMethodStats {
@@ -77,16 +80,13 @@ export function orderingHolds(methods: Record<SpaiMethod, { mean: number; ci95: 
 
 /** Mean and 95 % half-width of a − b, element by element. */
 export function pairedDifference(a: readonly number[], b: readonly number[]): PairedDifference {
-  const k = a.length;
-  const d = a.map((x, i) => x - (b[i] as number));
-  const mean = d.reduce((s, x) => s + x, 0) / k;
-  const std = k > 1 ? Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1)) : 0;
-  return { mean, ci95: meanInterval95(std, k) };
+  const { mean, ci95 } = meanWithInterval95(a.map((x, i) => x - (b[i] as number)));
+  return { mean, ci95 };
 }
 
-function acrossSeeds(stats: readonly SeedMethodStats[]): SettingMethodStats {
+function acrossSeeds(stats: readonly MethodSummary[]): SettingMethodStats {
   const k = stats.length;
-  const average = (f: (s: SeedMethodStats) => number) => stats.reduce((a, s) => a + f(s), 0) / k;
+  const average = (f: (s: MethodSummary) => number) => stats.reduce((a, s) => a + f(s), 0) / k;
   const mean = average((s) => s.mean);
   const seedStd = k > 1 ? Math.sqrt(stats.reduce((a, s) => a + (s.mean - mean) ** 2, 0) / (k - 1)) : 0;
   return { mean, seedStd, seedMeans: stats.map((s) => s.mean), seedCi95: stats.map((s) => s.ci95), fraction: average((s) => s.fraction), gmresIterations: average((s) => s.gmresIterations) };
