@@ -7,22 +7,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gitCommit } from '@isinglab/graph/testing';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function git(args: string[]): string {
-  return execFileSync('git', ['-C', packageDir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-}
 
 /** e.g. "0a2fd38", "0a2fd38+dirty" or "@isinglab/apps@0.3.0". */
 export function codeVersion(): string {
   try {
-    const top = git(['rev-parse', '--show-toplevel']);
+    const top = execFileSync('git', ['-C', packageDir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     // only this monorepo's own checkout: an installed copy inside some other repository is not that repository's code
-    if (realpathSync(join(top, 'packages', 'apps')) === realpathSync(packageDir)) {
-      const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
-      return `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? '+dirty' : ''}`;
-    }
+    const commit = realpathSync(join(top, 'packages', 'apps')) === realpathSync(packageDir) ? gitCommit(packageDir) : null;
+    if (commit !== null) return commit;
   } catch {
     // no git, or not a checkout: fall through to the package version
   }

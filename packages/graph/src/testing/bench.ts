@@ -18,18 +18,23 @@ export interface BenchEnvironment {
   commit: string;
 }
 
-export function benchEnvironment(): BenchEnvironment {
-  let commit = 'unknown';
+/**
+ * The short commit of the git checkout holding `dir` (default: the working directory), with "+dirty" when tracked
+ * files have uncommitted changes; null without git or outside a checkout.
+ */
+export function gitCommit(dir?: string): string | null {
+  const git = (args: string[]) =>
+    execFileSync('git', [...(dir === undefined ? [] : ['-C', dir]), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    if (dirty) commit += '+dirty';
+    const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+    return `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? '+dirty' : ''}`;
   } catch {
-    // not a git checkout: keep 'unknown'
+    return null;
   }
+}
+
+export function benchEnvironment(): BenchEnvironment {
+  const commit = gitCommit() ?? 'unknown';
   const cpuList = cpus();
   return {
     date: new Date().toISOString(),
