@@ -83,6 +83,11 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
         units = base + p.epoch;
         label = `ibg ${p.dataset} fit K=${config.communities} epoch ${p.epoch}/${p.epochs}`;
         metrics = { 'rel err': p.relativeError };
+      } else if (p.phase === 'encode') {
+        // a few minutes once per dataset, outside the bar's units (the label counts its epochs)
+        units = base + fitEpochs;
+        label = `ibg ${p.dataset} signal encoder epoch ${p.epoch}/${p.epochs}`;
+        metrics = { loss: p.loss };
       } else if (p.phase === 'train') {
         units = base + fitEpochs + trainWeight * (trainDone + p.epoch);
         label = `ibg ${p.dataset} split ${p.split} ${p.model} epoch ${p.epoch}/${p.epochs}`;

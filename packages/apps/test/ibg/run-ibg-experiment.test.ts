@@ -114,7 +114,8 @@ describe('runIbgExperiment (small synthetic data)', () => {
     const resumed = await runIbgExperiment(tiny(), { outDir: out, dataDir: undefined, datasets, onProgress: (e) => events.push(e) });
     expect(events.filter((e) => e.phase === 'fit')).toHaveLength(0); // the finished fit is loaded, not rerun
     const cached = events.filter((e) => e.phase === 'done' && e.cached).map((e) => (e.phase === 'done' ? `${e.split} ${e.model}` : ''));
-    expect(cached).toEqual(['0 IBG-NN', '0 Dir-GNN']);
+    // Dir-GNN does not depend on the fit: the first run's split-1 Dir-GNN is reused as well
+    expect(cached).toEqual(['0 IBG-NN', '0 Dir-GNN', '1 Dir-GNN']);
     expect(resumed.fits[0]!.relativeError).toBe(straight.fits[0]!.relativeError);
     const strip = (r: typeof resumed) => r.splits.map(({ medianStepMs: _m, ...rest }) => rest);
     expect(strip(resumed)).toEqual(strip(straight));
@@ -170,8 +171,26 @@ describe('runIbgExperiment (small synthetic data)', () => {
     expect(signal.fits[0]!.relativeError).not.toBe(plain.fits[0]!.relativeError);
   });
 
+  it("the reference code's IBG-NN: its frozen signal encoder is trained once, checkpointed, reused, and changes only IBG-NN", async () => {
+    const out = join(dir, 'encoder');
+    const reference: Partial<IbgRunConfig> = { splits: [0], community: 'free', pool: 'max', ibgNodeFunction: 'deepsets', ibgCommunityReadout: 'deepsets', ibgBranches: 'separate', ibgLayers: 2, signalEncoder: { dim: 5, epochs: 30, learningRate: 0.03 } };
+    const events: IbgProgress[] = [];
+    const first = await runIbgExperiment(tiny(reference), { outDir: out, dataDir: undefined, datasets, onProgress: (e) => events.push(e) });
+    expect(events.filter((e) => e.phase === 'encode').map((e) => (e.phase === 'encode' ? e.epoch : 0))).toEqual([10, 20, 30]);
+    expect(allFiles(out)).toContain(join('checkpoints', 'sbm-signal-encoder.json'));
+    const again: IbgProgress[] = [];
+    const second = await runIbgExperiment(tiny({ ...reference, splits: [0, 1] }), { outDir: out, dataDir: undefined, datasets, onProgress: (e) => again.push(e) });
+    expect(again.some((e) => e.phase === 'encode')).toBe(false); // loaded from its checkpoint
+    const strip = (s: (typeof first.splits)[number]) => ({ ...s, medianStepMs: 0 });
+    expect(second.splits.filter((s) => s.split === 0).map(strip)).toEqual(first.splits.map(strip));
+    // Dir-GNN's result is the one of the plain configuration; IBG-NN's is another model's
+    const dirGnn = (r: typeof first) => r.splits.filter((s) => s.model === 'Dir-GNN' && s.split === 0).map(strip);
+    expect(dirGnn(first)).toEqual(dirGnn(straight));
+    expect(first.splits.find((s) => s.model === 'IBG-NN')).not.toEqual(straight.splits.find((s) => s.model === 'IBG-NN' && s.split === 0));
+  });
+
   it('leaves no temporary files: results and checkpoints are written by rename', () => {
-    for (const out of [straightDir, join(dir, 'resumed'), join(dir, 'other'), join(dir, 'signal')]) {
+    for (const out of [straightDir, join(dir, 'resumed'), join(dir, 'other'), join(dir, 'signal'), join(dir, 'encoder')]) {
       const files = allFiles(out);
       expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
       expect(files).toContain('results.json');

@@ -12,7 +12,11 @@
  * variant of App. K) F W_e + b_e + 1·pool_K(F W_s + b_s); `'free'` a trainable K × F' matrix that ignores the input
  * (the seed code's default "unconstrained" community model: U_r M is then a learned structural encoding).
  * The seed's reference code runs two separate networks (source and target) and averages their outputs; this layer
- * follows the paper's single update with both terms added.
+ * follows the paper's single update with both terms added, or keeps one of them (`directions`) so that a classifier
+ * can build the two networks. Beyond the linear forms above, the node-wise term and the synthesised community signal
+ * can each go through the reference code's three-layer DeepSets over the N nodes (`nodeFunction`,
+ * `communityReadout`: element MLP relu∘lin∘relu∘lin∘relu∘lin plus the pooled path lin∘relu∘lin∘pool∘(lin∘relu)²∘lin,
+ * its default "deepsets_fancy"); the pooled path gives every node the same summary of the whole signal.
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, checkBoolean, checkInteger, checkOneOf } from '@isinglab/graph';
@@ -22,6 +26,15 @@ import { isIbgOperators, type IbgOperators } from './ibg-operators.js';
 /** The community-level function Φ of an IBG-NN layer. */
 export type CommunityFunction = 'linear' | 'mlp' | 'deepsets' | 'free';
 export const COMMUNITY_FUNCTIONS: readonly CommunityFunction[] = ['linear', 'mlp', 'deepsets', 'free'];
+/** The per-node function of the node-wise term. */
+export type NodeFunction = 'linear' | 'deepsets';
+export const NODE_FUNCTIONS: readonly NodeFunction[] = ['linear', 'deepsets'];
+/** What is applied, per node, to a synthesised community signal U_r Φ before it is added. */
+export type CommunityReadout = 'none' | 'linear' | 'deepsets';
+export const COMMUNITY_READOUTS: readonly CommunityReadout[] = ['none', 'linear', 'deepsets'];
+/** Which community terms a layer adds. */
+export type IbgDirections = 'both' | 'source' | 'target';
+export const IBG_DIRECTIONS: readonly IbgDirections[] = ['both', 'source', 'target'];
 
 export interface IBGConvConfig {
   /** F': output features. */
@@ -40,6 +53,12 @@ export interface IBGConvConfig {
   useBias?: boolean;
   /** The node-wise term H W (false: a node sees its own features only through its communities). @default true */
   selfTerm?: boolean;
+  /** The node-wise term's function: `'linear'` H W; `'deepsets'` the reference code's DeepSets of H. @default 'linear' */
+  nodeFunction?: NodeFunction;
+  /** Applied to each synthesised community signal U_r Φ (`'none'`: added as it is). @default 'none' */
+  communityReadout?: CommunityReadout;
+  /** The community terms added: source and target, or one of them. @default 'both' */
+  directions?: IbgDirections;
   /** Seed of the initialisers (weight j uses seed + j); undefined: tfjs' global generator. */
   seed?: number;
   name?: string;
@@ -54,12 +73,40 @@ export interface IbgKwargs {
 const FN = 'IBGConv';
 const SITE = { pkg: 'ibg', fn: FN } as const;
 
+/** (kernel, bias) pairs of a three-layer DeepSets: set path, element path, pooled path. */
+interface DeepSetsWeights {
+  set: [tf.LayerVariable, tf.LayerVariable][];
+  element: [tf.LayerVariable, tf.LayerVariable][];
+  pooled: [tf.LayerVariable, tf.LayerVariable][];
+}
+
 interface DirectionWeights {
   kernel?: tf.LayerVariable;
   bias?: tf.LayerVariable;
   kernel2?: tf.LayerVariable;
   bias2?: tf.LayerVariable;
   free?: tf.LayerVariable;
+  readoutKernel?: tf.LayerVariable;
+  readoutBias?: tf.LayerVariable;
+  readoutDeepSets?: DeepSetsWeights;
+}
+
+const read = (v: tf.LayerVariable | undefined) => (v as tf.LayerVariable).read() as tf.Tensor2D;
+const dense = (x: tf.Tensor2D, [w, b]: [tf.LayerVariable, tf.LayerVariable]) => tf.add(matMul(x, read(w)), read(b)) as tf.Tensor2D;
+
+/** set(x) = lin∘relu∘lin∘relu∘lin; out = element(x) + pooled(pool_rows(set(x))), element = (lin∘relu)³. */
+function applyDeepSets(w: DeepSetsWeights, x: tf.Tensor2D, pool: 'mean' | 'max'): tf.Tensor2D {
+  let s = x;
+  w.set.forEach((p, j) => {
+    s = dense(j === 0 ? s : tf.relu(s), p);
+  });
+  let g = (pool === 'max' ? tf.max(s, 0, true) : tf.mean(s, 0, true)) as tf.Tensor2D;
+  w.pooled.forEach((p, j) => {
+    g = dense(j === 0 ? g : tf.relu(g), p);
+  });
+  let e = x;
+  for (const p of w.element) e = dense(tf.relu(e), p);
+  return tf.add(e, g) as tf.Tensor2D;
 }
 
 export class IBGConv extends tf.layers.Layer {
@@ -72,10 +119,14 @@ export class IBGConv extends tf.layers.Layer {
   readonly residual: boolean;
   readonly useBias: boolean;
   readonly selfTerm: boolean;
+  readonly nodeFunction: NodeFunction;
+  readonly communityReadout: CommunityReadout;
+  readonly directions: IbgDirections;
   readonly seed: number | undefined;
   private selfKernel: tf.LayerVariable | undefined;
+  private selfDeepSets: DeepSetsWeights | undefined;
   private selfBias: tf.LayerVariable | undefined;
-  private readonly directions: { source: DirectionWeights; target: DirectionWeights } = { source: {}, target: {} };
+  private readonly weightsOf: { source: DirectionWeights; target: DirectionWeights } = { source: {}, target: {} };
 
   constructor(config: IBGConvConfig) {
     super({ name: config?.name, trainable: config?.trainable });
@@ -83,7 +134,7 @@ export class IBGConv extends tf.layers.Layer {
       throw new InvalidArgumentError({ ...SITE, argument: 'config', value: config, rule: 'an object { units, communities, ... }' });
     }
     // the last three come back from tf.layers' own getConfig in a serialisation round trip
-    const known = ['units', 'communities', 'community', 'pool', 'activation', 'residual', 'useBias', 'selfTerm', 'seed', 'name', 'trainable', 'dtype', 'batchInputShape', 'inputShape'];
+    const known = ['units', 'communities', 'community', 'pool', 'activation', 'residual', 'useBias', 'selfTerm', 'nodeFunction', 'communityReadout', 'directions', 'seed', 'name', 'trainable', 'dtype', 'batchInputShape', 'inputShape'];
     for (const key of Object.keys(config)) {
       if (!known.includes(key)) throw new InvalidArgumentError({ ...SITE, argument: `config.${key}`, value: (config as unknown as Record<string, unknown>)[key], rule: `absent (unknown option; known options are ${known.join(', ')})` });
     }
@@ -95,6 +146,9 @@ export class IBGConv extends tf.layers.Layer {
     this.residual = checkBoolean(SITE, 'config.residual', config.residual ?? false);
     this.useBias = checkBoolean(SITE, 'config.useBias', config.useBias ?? true);
     this.selfTerm = checkBoolean(SITE, 'config.selfTerm', config.selfTerm ?? true);
+    this.nodeFunction = checkOneOf(SITE, 'config.nodeFunction', config.nodeFunction ?? 'linear', NODE_FUNCTIONS);
+    this.communityReadout = checkOneOf(SITE, 'config.communityReadout', config.communityReadout ?? 'none', COMMUNITY_READOUTS);
+    this.directions = checkOneOf(SITE, 'config.directions', config.directions ?? 'both', IBG_DIRECTIONS);
     this.seed = config.seed === undefined ? undefined : checkInteger(SITE, 'config.seed', config.seed);
   }
 
@@ -111,11 +165,23 @@ export class IBGConv extends tf.layers.Layer {
     }
     const u = this.units;
     const zeros = tf.initializers.zeros();
-    if (this.selfTerm) this.selfKernel = this.addWeight('self_kernel', [f, u], 'float32', this.init(0));
-    if (this.useBias) this.selfBias = this.addWeight('self_bias', [u], 'float32', zeros);
     let offset = 1;
-    for (const dir of ['source', 'target'] as const) {
-      const w = this.directions[dir];
+    const deepSets = (prefix: string, width: number): DeepSetsWeights => {
+      const pair = (name: string, rows: number): [tf.LayerVariable, tf.LayerVariable] => [
+        this.addWeight(`${prefix}_${name}_kernel`, [rows, u], 'float32', this.init(offset++)),
+        this.addWeight(`${prefix}_${name}_bias`, [u], 'float32', zeros),
+      ];
+      return {
+        set: [pair('set_1', width), pair('set_2', u), pair('set_3', u)],
+        element: [pair('element_1', width), pair('element_2', u), pair('element_3', u)],
+        pooled: [pair('pooled_1', u), pair('pooled_2', u)],
+      };
+    };
+    if (this.selfTerm && this.nodeFunction === 'linear') this.selfKernel = this.addWeight('self_kernel', [f, u], 'float32', this.init(0));
+    if (this.selfTerm && this.nodeFunction === 'deepsets') this.selfDeepSets = deepSets('self', f);
+    if (this.useBias) this.selfBias = this.addWeight('self_bias', [u], 'float32', zeros);
+    for (const dir of this.activeDirections()) {
+      const w = this.weightsOf[dir];
       switch (this.community) {
         case 'linear':
           w.kernel = this.addWeight(`${dir}_kernel`, [f, u], 'float32', this.init(offset++));
@@ -142,8 +208,18 @@ export class IBGConv extends tf.layers.Layer {
           w.free = this.addWeight(`${dir}_communities`, [this.communities, u], 'float32', tf.initializers.randomUniform({ minval: -bound, maxval: bound, ...seed }));
         }
       }
+      if (this.communityReadout === 'linear') {
+        w.readoutKernel = this.addWeight(`${dir}_readout_kernel`, [u, u], 'float32', this.init(offset++));
+        w.readoutBias = this.addWeight(`${dir}_readout_bias`, [u], 'float32', zeros);
+      } else if (this.communityReadout === 'deepsets') {
+        w.readoutDeepSets = deepSets(`${dir}_readout`, u);
+      }
     }
     this.built = true;
+  }
+
+  private activeDirections(): ('source' | 'target')[] {
+    return this.directions === 'both' ? ['source', 'target'] : [this.directions];
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
@@ -153,7 +229,6 @@ export class IBGConv extends tf.layers.Layer {
 
   /** Φ(F) for one direction: K × F → K × F'. */
   private communityFunction(w: DirectionWeights, features: () => tf.Tensor2D): tf.Tensor2D {
-    const read = (v: tf.LayerVariable | undefined) => (v as tf.LayerVariable).read();
     switch (this.community) {
       case 'free':
         return read(w.free) as tf.Tensor2D;
@@ -183,16 +258,16 @@ export class IBGConv extends tf.layers.Layer {
       if (ops.nodes !== h.shape[0] || ops.communities !== this.communities) {
         throw new InvalidArgumentError({ ...SITE, argument: 'kwargs.operators', value: `operators for ${ops.nodes} nodes and ${ops.communities} communities`, rule: `operators for ${h.shape[0]} nodes (rows of the input) and ${this.communities} communities (config.communities)` });
       }
-      let out: tf.Tensor | undefined = this.selfKernel === undefined ? undefined : matMul(h, this.selfKernel.read() as tf.Tensor2D);
+      let out: tf.Tensor | undefined = this.selfKernel !== undefined ? matMul(h, this.selfKernel.read() as tf.Tensor2D) : this.selfDeepSets !== undefined ? applyDeepSets(this.selfDeepSets, h, this.pool) : undefined;
       if (this.selfBias !== undefined) out = out === undefined ? this.selfBias.read() : tf.add(out, this.selfBias.read());
-      const pairs: [DirectionWeights, tf.Tensor2D, tf.Tensor2D][] = [
-        [this.directions.source, ops.sourceAnalysis, ops.sourceSynthesis],
-        [this.directions.target, ops.targetAnalysis, ops.targetSynthesis],
-      ];
-      for (const [w, analysis, synthesis] of pairs) {
+      for (const dir of this.activeDirections()) {
+        const w = this.weightsOf[dir];
+        const [analysis, synthesis] = dir === 'source' ? [ops.sourceAnalysis, ops.sourceSynthesis] : [ops.targetAnalysis, ops.targetSynthesis];
         // the operators are fixed by the IBG fit: no gradient is wanted for them
         const phi = this.communityFunction(w, () => matMul(analysis, h, false, false, 'a'));
-        const term = matMul(synthesis, phi, false, false, 'a');
+        let term = matMul(synthesis, phi, false, false, 'a');
+        if (w.readoutKernel !== undefined) term = dense(term, [w.readoutKernel, w.readoutBias as tf.LayerVariable]);
+        else if (w.readoutDeepSets !== undefined) term = applyDeepSets(w.readoutDeepSets, term, this.pool);
         out = out === undefined ? term : tf.add(out, term);
       }
       if (this.residual) out = tf.add(out as tf.Tensor, h);
@@ -210,6 +285,9 @@ export class IBGConv extends tf.layers.Layer {
       residual: this.residual,
       useBias: this.useBias,
       selfTerm: this.selfTerm,
+      nodeFunction: this.nodeFunction,
+      communityReadout: this.communityReadout,
+      directions: this.directions,
       ...(this.seed === undefined ? {} : { seed: this.seed }),
     };
     return { ...super.getConfig(), ...own };

@@ -3,7 +3,9 @@
  * L IBGConv layers on the fixed IBG of the graph (each followed by dropout and, optionally, row normalisation),
  * optional jumping knowledge (concatenation of every layer's output, as the seed's code does for chameleon and
  * squirrel) and a node-wise linear read-out to the class logits. Never touches the edges: O(L·(N·K·F + N·F²))
- * per forward pass, plus O(N·K²) once for the pseudo-inverses.
+ * per forward pass, plus O(N·K²) once for the pseudo-inverses. `branches: 'separate'` builds the seed code's two
+ * networks instead (one on the source communities, one on the target communities, each with its own layers and
+ * read-out) and averages their logits.
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, checkOneOf, checkOptions, createRng, type Rng } from '@isinglab/graph';
@@ -11,7 +13,7 @@ import type { ActivationName } from '@isinglab/gnn';
 import type { IbgFactors } from '../model/ibg-factors.js';
 import type { NodeFeatures } from '../data/node-dataset.js';
 import { ACTIVATIONS, matMul } from '@isinglab/gnn';
-import { COMMUNITY_FUNCTIONS, IBGConv, type CommunityFunction } from './ibg-conv.js';
+import { COMMUNITY_FUNCTIONS, COMMUNITY_READOUTS, IBGConv, NODE_FUNCTIONS, type CommunityFunction, type CommunityReadout, type NodeFunction } from './ibg-conv.js';
 import { ibgOperators, checkIbgFactors, type IbgOperators } from './ibg-operators.js';
 import { FeatureInput, checkNodeFeatures, denseVariables, dropout, normalizeRows, type NodeClassifier } from './node-classifier.js';
 
@@ -36,6 +38,12 @@ export interface IbgnnClassifierOptions {
   dropout?: number;
   /** The node-wise term H W of every layer (see IBGConv's selfTerm). @default true */
   selfTerm?: boolean;
+  /** The node-wise term's function (see IBGConv). @default 'linear' */
+  nodeFunction?: NodeFunction;
+  /** What each synthesised community signal goes through (see IBGConv). @default 'none' */
+  communityReadout?: CommunityReadout;
+  /** `'joint'`: one network whose layers add both community terms; `'separate'`: the seed code's source and target networks, logits averaged. @default 'joint' */
+  branches?: 'joint' | 'separate';
   /** Residual connections in layers whose input and output widths agree. @default false */
   residual?: boolean;
   /** Scale every layer's output rows to unit norm (the seed's "normalization"). @default false */
@@ -48,7 +56,7 @@ export interface IbgnnClassifierOptions {
 
 const FN = 'createIbgnnClassifier';
 const SITE = { pkg: 'ibg', fn: FN } as const;
-const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'community', 'pool', 'activation', 'dropout', 'selfTerm', 'residual', 'normalize', 'jumpingKnowledge', 'rcond'] as const;
+const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'community', 'pool', 'activation', 'dropout', 'selfTerm', 'nodeFunction', 'communityReadout', 'branches', 'residual', 'normalize', 'jumpingKnowledge', 'rcond'] as const;
 const DEFAULTS = Object.freeze({
   hidden: 64,
   layers: 2,
@@ -58,6 +66,9 @@ const DEFAULTS = Object.freeze({
   activation: 'relu' as ActivationName,
   dropout: 0.2,
   selfTerm: true,
+  nodeFunction: 'linear' as NodeFunction,
+  communityReadout: 'none' as CommunityReadout,
+  branches: 'joint' as 'joint' | 'separate',
   residual: false,
   normalize: false,
   jumpingKnowledge: 'none' as 'none' | 'cat',
@@ -82,11 +93,20 @@ export function ibgnnClassifierConfig(options: IbgnnClassifierOptions): IbgnnCla
     activation: checkOneOf(SITE, 'options.activation', pick('activation'), ACTIVATIONS),
     dropout: checkFiniteNumber(SITE, 'options.dropout', pick('dropout'), { min: 0, max: 1, maxExclusive: true }),
     selfTerm: checkBoolean(SITE, 'options.selfTerm', pick('selfTerm')),
+    nodeFunction: checkOneOf(SITE, 'options.nodeFunction', pick('nodeFunction'), NODE_FUNCTIONS),
+    communityReadout: checkOneOf(SITE, 'options.communityReadout', pick('communityReadout'), COMMUNITY_READOUTS),
+    branches: checkOneOf(SITE, 'options.branches', pick('branches'), ['joint', 'separate'] as const),
     residual: checkBoolean(SITE, 'options.residual', pick('residual')),
     normalize: checkBoolean(SITE, 'options.normalize', pick('normalize')),
     jumpingKnowledge: checkOneOf(SITE, 'options.jumpingKnowledge', pick('jumpingKnowledge'), ['none', 'cat'] as const),
     rcond: o.rcond === undefined ? undefined : checkFiniteNumber(SITE, 'options.rcond', o.rcond, { min: 0 }),
   });
+}
+
+/** One network: its IBGConv layers and its linear read-out to the logits. */
+interface IbgnnBranch {
+  readonly convs: readonly IBGConv[];
+  readonly head: [tf.Variable, tf.Variable];
 }
 
 /** An IBG-NN bound to one graph-signal; see {@link createIbgnnClassifier}. */
@@ -96,11 +116,11 @@ export class IbgnnClassifier implements NodeClassifier {
   readonly config: IbgnnClassifierConfig;
   /** The fixed IBG operators (owned: disposed with the model). */
   readonly operators: IbgOperators;
-  /** The IBGConv layers, in order. */
+  /** The IBGConv layers, in order (with separate branches: the source network's, then the target network's). */
   readonly convs: readonly IBGConv[];
   readonly trainableVariables: readonly tf.Variable[];
   private readonly input: FeatureInput;
-  private readonly head: [tf.Variable, tf.Variable];
+  private readonly branches: readonly IbgnnBranch[];
   private readonly rng: Rng;
   private disposed = false;
 
@@ -112,48 +132,63 @@ export class IbgnnClassifier implements NodeClassifier {
     this.operators = operators;
     this.rng = createRng(config.seed);
     this.input = new FeatureInput(features, config.encoder, config.seed);
-    const convs: IBGConv[] = [];
-    let width = this.input.width;
-    for (let l = 0; l < config.layers; l++) {
-      convs.push(
-        new IBGConv({
-          units: config.hidden,
-          communities: operators.communities,
-          community: config.community,
-          pool: config.pool,
-          activation: config.activation,
-          selfTerm: config.selfTerm,
-          residual: config.residual && width === config.hidden,
-          seed: config.seed + 100 * (l + 1),
-        }),
-      );
-      width = config.hidden;
-    }
-    this.convs = convs;
-    const readWidth = config.jumpingKnowledge === 'cat' ? config.layers * config.hidden : config.hidden;
-    this.head = denseVariables(readWidth, config.classes, config.seed + 1);
+    const directions = config.branches === 'separate' ? (['source', 'target'] as const) : (['both'] as const);
+    this.branches = directions.map((direction, b) => {
+      const convs: IBGConv[] = [];
+      let width = this.input.width;
+      // the joint network keeps the seeds it always had; the target network's are offset
+      const seedBase = config.seed + 10_000 * b;
+      for (let l = 0; l < config.layers; l++) {
+        convs.push(
+          new IBGConv({
+            units: config.hidden,
+            communities: operators.communities,
+            community: config.community,
+            pool: config.pool,
+            activation: config.activation,
+            selfTerm: config.selfTerm,
+            nodeFunction: config.nodeFunction,
+            communityReadout: config.communityReadout,
+            directions: direction,
+            residual: config.residual && width === config.hidden,
+            seed: seedBase + 100 * (l + 1),
+          }),
+        );
+        width = config.hidden;
+      }
+      const readWidth = config.jumpingKnowledge === 'cat' ? config.layers * config.hidden : config.hidden;
+      return { convs, head: denseVariables(readWidth, config.classes, seedBase + 1) };
+    });
+    this.convs = this.branches.flatMap((b) => b.convs);
     // build the layers (their weights exist only after a first apply)
     tf.tidy(() => {
-      let h = this.input.apply();
-      for (const conv of convs) h = conv.apply(h, { operators }) as tf.Tensor2D;
+      const x = this.input.apply();
+      for (const branch of this.branches) {
+        let h = x;
+        for (const conv of branch.convs) h = conv.apply(h, { operators }) as tf.Tensor2D;
+      }
     });
-    this.trainableVariables = [...this.input.variables, ...convs.flatMap((c) => c.trainableWeights.map((w) => w.read() as tf.Variable)), ...this.head];
+    this.trainableVariables = [...this.input.variables, ...this.branches.flatMap((b) => [...b.convs.flatMap((c) => c.trainableWeights.map((w) => w.read() as tf.Variable)), ...b.head])];
   }
 
   logits(options: { training?: boolean } = {}): tf.Tensor2D {
     if (this.disposed) throw new InvalidArgumentError({ pkg: 'ibg', fn: 'IbgnnClassifier.logits', argument: 'this', value: 'a disposed model', rule: 'a model that was not disposed' });
     const training = options.training === true;
     return tf.tidy(() => {
-      let h = this.input.apply();
-      const outs: tf.Tensor2D[] = [];
-      for (const conv of this.convs) {
-        h = conv.apply(h, { operators: this.operators }) as tf.Tensor2D;
-        if (training) h = dropout(h, this.config.dropout, this.rng);
-        if (this.config.normalize) h = normalizeRows(h);
-        outs.push(h);
-      }
-      const z = this.config.jumpingKnowledge === 'cat' && outs.length > 1 ? (tf.concat(outs, 1) as tf.Tensor2D) : h;
-      return tf.add(matMul(z, this.head[0] as tf.Tensor2D), this.head[1]) as tf.Tensor2D;
+      const x = this.input.apply();
+      const perBranch = this.branches.map((branch) => {
+        let h = x;
+        const outs: tf.Tensor2D[] = [];
+        for (const conv of branch.convs) {
+          h = conv.apply(h, { operators: this.operators }) as tf.Tensor2D;
+          if (training) h = dropout(h, this.config.dropout, this.rng);
+          if (this.config.normalize) h = normalizeRows(h);
+          outs.push(h);
+        }
+        const z = this.config.jumpingKnowledge === 'cat' && outs.length > 1 ? (tf.concat(outs, 1) as tf.Tensor2D) : h;
+        return tf.add(matMul(z, branch.head[0] as tf.Tensor2D), branch.head[1]) as tf.Tensor2D;
+      });
+      return (perBranch.length === 1 ? perBranch[0] : tf.div(tf.addN(perBranch), perBranch.length)) as tf.Tensor2D;
     });
   }
 
@@ -162,7 +197,7 @@ export class IbgnnClassifier implements NodeClassifier {
     this.disposed = true;
     for (const conv of this.convs) conv.dispose();
     this.input.dispose();
-    tf.dispose(this.head);
+    tf.dispose(this.branches.flatMap((b) => b.head));
     this.operators.dispose();
   }
 }

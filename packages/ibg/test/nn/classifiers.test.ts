@@ -153,6 +153,38 @@ for (const backend of TEST_BACKENDS) {
       model.dispose();
     });
 
+    it("IBG-NN as the seed's code builds it (separate source/target networks, DeepSets terms, free Φ) equals the reference", () => {
+      // two networks, each: L layers σ(DS(H) + b + DS(U_r M) + H) on its own side, then its own head; logits averaged
+      const rng = createRng(33);
+      const factors = randomFactors(N, K, rng);
+      const x = randomMat(N, 4, rng);
+      const features: NodeFeatures = { kind: 'dense', rows: N, cols: 4, values: x.data };
+      const before = tf.memory().numTensors;
+      const model = createIbgnnClassifier(factors, features, { classes: 3, seed: 2, hidden: 4, layers: 2, activation: 'tanh', community: 'free', pool: 'max', nodeFunction: 'deepsets', communityReadout: 'deepsets', branches: 'separate', residual: true, normalize: true, jumpingKnowledge: 'cat', dropout: 0.2 });
+      randomiseVariables(model.trainableVariables, 9);
+      const w = model.trainableVariables.map(toMat);
+      // per layer: 16 node DeepSets + 1 bias + 1 free M + 16 read-out DeepSets = 34; per network 2 layers + head
+      const perLayer = 34;
+      expect(w).toHaveLength(2 * (2 * perLayer + 2));
+      const ops = refOperators(factors);
+      const logits: Mat[] = [];
+      (['source', 'target'] as const).forEach((directions, b) => {
+        const base = b * (2 * perLayer + 2);
+        const cfg: RefConvConfig = { community: 'free', pool: 'max', activation: 'tanh', residual: true, useBias: true, nodeFunction: 'deepsets', communityReadout: 'deepsets', directions };
+        let h = x;
+        const outs: Mat[] = [];
+        for (let l = 0; l < 2; l++) {
+          h = normalizeRows(ibgConvReference(cfg, w.slice(base + perLayer * l, base + perLayer * (l + 1)), h, ops));
+          outs.push(h);
+        }
+        logits.push(addRow(matmul(concatCols(outs), w[base + 2 * perLayer]!), w[base + 2 * perLayer + 1]!.data));
+      });
+      const want = logits[0]!.data.map((v, i) => (v + logits[1]!.data[i]!) / 2);
+      tf.tidy(() => expect(maxAbsDiff(model.logits().dataSync(), want)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want))));
+      model.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+
     it('Dir-GCN as in the reference code (α = 1, no self term) equals D_out^-1/2 A D_in^-1/2 H W_out + b', () => {
       // Rossi et al.'s DirGCNConv: α·lin(Â H) + (1 − α)·lin(Âᵀ-normalised H), no root weight; chameleon uses α = 1
       const rng = createRng(12);
@@ -252,6 +284,9 @@ describe('classifier option validation', () => {
     ['options.dropout', () => createIbgnnClassifier(factors, features, { ...ok, dropout: 1 })],
     ['options.residual', () => createIbgnnClassifier(factors, features, { ...ok, residual: 1 as never })],
     ['options.selfTerm', () => createIbgnnClassifier(factors, features, { ...ok, selfTerm: 'no' as never })],
+    ['options.nodeFunction', () => createIbgnnClassifier(factors, features, { ...ok, nodeFunction: 'mlp' as never })],
+    ['options.communityReadout', () => createIbgnnClassifier(factors, features, { ...ok, communityReadout: 'max' as never })],
+    ['options.branches', () => createIbgnnClassifier(factors, features, { ...ok, branches: 'both' as never })],
     ['options.normalize', () => createIbgnnClassifier(factors, features, { ...ok, normalize: 'yes' as never })],
     ['options.jumpingKnowledge', () => createIbgnnClassifier(factors, features, { ...ok, jumpingKnowledge: 'max' as never })],
     ['options.rcond', () => createIbgnnClassifier(factors, features, { ...ok, rcond: -1 })],

@@ -26,6 +26,10 @@ const CASES: [string, RefConvConfig, number][] = [
   ['deepsets Φ (mean pool), no bias', { community: 'deepsets', pool: 'mean', activation: 'tanh', residual: false, useBias: false }, 3],
   ['deepsets Φ (max pool), linear σ', { community: 'deepsets', pool: 'max', activation: 'linear', residual: false, useBias: true }, 3],
   ['free Φ, tanh', { community: 'free', pool: 'mean', activation: 'tanh', residual: false, useBias: true }, 5],
+  // the reference code's defaults: free Φ, DeepSets node term and read-out (max pool), one direction per network
+  ['free Φ, deepsets node term and read-out, source only', { community: 'free', pool: 'max', activation: 'tanh', residual: true, useBias: false, nodeFunction: 'deepsets', communityReadout: 'deepsets', directions: 'source' }, F],
+  ['linear Φ, linear read-out, mean-pool deepsets node term, target only', { community: 'linear', pool: 'mean', activation: 'tanh', residual: false, useBias: true, nodeFunction: 'deepsets', communityReadout: 'linear', directions: 'target' }, 3],
+  ['mlp Φ, deepsets read-out, both directions, no node term', { community: 'mlp', pool: 'mean', activation: 'tanh', residual: false, useBias: true, selfTerm: false, communityReadout: 'deepsets' }, 3],
 ];
 
 for (const backend of TEST_BACKENDS) {
@@ -109,6 +113,9 @@ describe('IBGConv validation', () => {
     ['config.units', { units: 1.5, communities: 2 }],
     ['config.communities', { units: 2 }],
     ['config.community', { units: 2, communities: 2, community: 'attention' }],
+    ['config.nodeFunction', { units: 2, communities: 2, nodeFunction: 'mlp' }],
+    ['config.communityReadout', { units: 2, communities: 2, communityReadout: 'max' }],
+    ['config.directions', { units: 2, communities: 2, directions: 'out' }],
     ['config.pool', { units: 2, communities: 2, pool: 'sum' }],
     ['config.activation', { units: 2, communities: 2, activation: 'gelu' }],
     ['config.residual', { units: 2, communities: 2, residual: 'yes' }],

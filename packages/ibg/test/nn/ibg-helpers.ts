@@ -48,6 +48,27 @@ export interface RefConvConfig {
   useBias: boolean;
   /** The node-wise term H W (absent: no self kernel in `weights`). @default true */
   selfTerm?: boolean;
+  /** @default 'linear' */
+  nodeFunction?: 'linear' | 'deepsets';
+  /** @default 'none' */
+  communityReadout?: 'none' | 'linear' | 'deepsets';
+  /** @default 'both' */
+  directions?: 'both' | 'source' | 'target';
+}
+
+/** The reference code's three-layer DeepSets: (lin∘relu)³(x) + lin∘relu∘lin(pool(lin∘relu∘lin∘relu∘lin(x))). */
+function deepSetsReference(next: () => Mat, x: Mat, pool: 'mean' | 'max'): Mat {
+  const layer = (a: Mat) => addRow(matmul(a, next()), next().data);
+  let s = layer(x);
+  s = layer(relu(s));
+  s = layer(relu(s));
+  const pooled = mat(1, s.cols, poolRows(s, pool));
+  let e = layer(relu(x));
+  e = layer(relu(e));
+  e = layer(relu(e));
+  let g = layer(pooled);
+  g = layer(relu(g));
+  return addRow(e, g.data);
 }
 
 const act = (a: Mat, name: RefConvConfig['activation']): Mat =>
@@ -61,12 +82,15 @@ const act = (a: Mat, name: RefConvConfig['activation']): Mat =>
 export function ibgConvReference(cfg: RefConvConfig, weights: Mat[], h: Mat, ops: RefOperators): Mat {
   let k = 0;
   const next = () => weights[k++] as Mat;
-  let out = cfg.selfTerm === false ? mat(h.rows, weights[0]!.cols) : matmul(h, next());
+  const units = weights[weights.length - 1]!.cols;
+  let out = cfg.selfTerm === false ? mat(h.rows, units) : cfg.nodeFunction === 'deepsets' ? deepSetsReference(next, h, cfg.pool) : matmul(h, next());
   if (cfg.useBias) out = addRow(out, next().data);
-  for (const [p, s] of [
-    [ops.pu, ops.us],
-    [ops.pv, ops.vs],
-  ] as const) {
+  const dirs = cfg.directions ?? 'both';
+  const pairs = [
+    ...(dirs === 'target' ? [] : [[ops.pu, ops.us] as const]),
+    ...(dirs === 'source' ? [] : [[ops.pv, ops.vs] as const]),
+  ];
+  for (const [p, s] of pairs) {
     let phi: Mat;
     if (cfg.community === 'free') {
       phi = next();
@@ -91,7 +115,9 @@ export function ibgConvReference(cfg: RefConvConfig, weights: Mat[], h: Mat, ops
         phi = addRow(element, pooled);
       }
     }
-    const back = matmul(s, phi);
+    let back = matmul(s, phi);
+    if (cfg.communityReadout === 'linear') back = addRow(matmul(back, next()), next().data);
+    else if (cfg.communityReadout === 'deepsets') back = deepSetsReference(next, back, cfg.pool);
     out = mat(out.rows, out.cols, out.data.map((v, i) => v + back.data[i]!));
   }
   if (cfg.residual) out = mat(out.rows, out.cols, out.data.map((v, i) => v + h.data[i]!));
