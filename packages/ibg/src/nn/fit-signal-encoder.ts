@@ -10,12 +10,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, checkFiniteNumber, checkInteger, checkOptions, createRng, type Rng } from '@isinglab/graph';
-import { matMul, sparseAdjacency, spmm } from '@isinglab/gnn';
-import { denseFeatureMatrix, type NodeFeatures } from '../data/node-dataset.js';
+import { matMul } from '@isinglab/gnn';
+import type { NodeFeatures } from '../data/node-dataset.js';
 import type { IbgFactors } from '../model/ibg-factors.js';
 import { checkAbortSignal, checkFunction } from '../model/internal/checks.js';
-import { checkIbgFactors } from './ibg-operators.js';
-import { checkNodeFeatures } from './node-classifier.js';
+import { checkIbgFactors, synthesisMatrix } from './ibg-operators.js';
+import { FeatureMatrix, checkNodeFeatures } from './node-classifier.js';
 
 export interface FitSignalEncoderOptions {
   /** d: columns of the encoded features (the seed uses 128). */
@@ -82,22 +82,10 @@ export function fitSignalEncoder(factors: IbgFactors, features: NodeFeatures, op
   const k = f.communities;
   const d = x.cols;
   const rng = createRng(seed);
-  const scaled = (m: Float64Array) => {
-    const out = new Float32Array(n * k);
-    for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) out[i * k + c] = (m[i * k + c] as number) * (f.weights[c] as number);
-    return tf.tensor2d(out, [n, k]);
-  };
-  const su = scaled(f.sourceMemberships);
-  const sv = scaled(f.targetMemberships);
-  let sparse: ReturnType<typeof sparseAdjacency> | undefined;
-  let dense: tf.Tensor2D | undefined;
-  if (x.kind === 'sparse') {
-    const receivers = new Int32Array(x.indices.length);
-    for (let i = 0; i < n; i++) receivers.fill(i, x.offsets[i] as number, x.offsets[i + 1] as number);
-    sparse = sparseAdjacency({ rows: n, cols: d, receivers, senders: x.indices, values: x.values });
-  } else {
-    dense = tf.tensor2d(Float32Array.from(denseFeatureMatrix(x)), [n, d]);
-  }
+  const synthesis = (m: Float64Array) => tf.tensor2d(Float32Array.from(synthesisMatrix(m, f.weights, n, k)), [n, k]);
+  const su = synthesis(f.sourceMemberships);
+  const sv = synthesis(f.targetMemberships);
+  const xMatrix = new FeatureMatrix(x, { sparse: true });
   // torch.nn.Linear's default initialisation, and the seed code's for the community features
   // tidy frees the initial values that tf.variable copies
   const [w, b, fs, fd] = tf.tidy(() => [
@@ -106,7 +94,7 @@ export function fitSignalEncoder(factors: IbgFactors, features: NodeFeatures, op
     tf.variable(tf.tensor2d(uniform(rng, k * dim, 1 / Math.sqrt(k)), [k, dim])),
     tf.variable(tf.tensor2d(uniform(rng, k * dim, 1 / Math.sqrt(k)), [k, dim])),
   ]) as [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R1>, tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>];
-  const encode = () => tf.add(sparse !== undefined ? spmm(sparse, w) : matMul(dense as tf.Tensor2D, w, false, false, 'a'), b) as tf.Tensor2D;
+  const encode = () => tf.add(xMatrix.times(w), b) as tf.Tensor2D;
   const lossOf = () => tf.div(tf.sum(tf.square(tf.sub(encode(), tf.add(matMul(su, fs, false, false, 'a'), matMul(sv, fd, false, false, 'a'))))), d) as tf.Scalar;
   const optimizer = tf.train.adam(learningRate);
   const losses = new Float64Array(epochs + 1);
@@ -137,6 +125,7 @@ export function fitSignalEncoder(factors: IbgFactors, features: NodeFeatures, op
     });
   } finally {
     optimizer.dispose();
-    tf.dispose([su, sv, w, b, fs, fd, ...(dense === undefined ? [] : [dense])]);
+    xMatrix.dispose();
+    tf.dispose([su, sv, w, b, fs, fd]);
   }
 }

@@ -69,7 +69,8 @@ export function checkIbgFactors(site: { pkg: string; fn: string }, factors: unkn
   return f as IbgFactors;
 }
 
-function scaled(memberships: Float64Array, r: Float64Array, n: number, k: number): Float64Array {
+/** @internal M diag(r) for N × K memberships M: the synthesis operator U_r or V_r, float64 row-major. */
+export function synthesisMatrix(memberships: Float64Array, r: Float64Array, n: number, k: number): Float64Array {
   const out = new Float64Array(n * k);
   for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) out[i * k + c] = (memberships[i * k + c] as number) * (r[c] as number);
   return out;
@@ -85,8 +86,8 @@ export function ibgOperatorMatrices(factors: IbgFactors, options?: IbgOperatorsO
   const opts = checkOptions<IbgOperatorsOptions>(site, options, ['rcond']);
   const n = f.nodes;
   const k = f.communities;
-  const sourceSynthesis = scaled(f.sourceMemberships, f.weights, n, k);
-  const targetSynthesis = scaled(f.targetMemberships, f.weights, n, k);
+  const sourceSynthesis = synthesisMatrix(f.sourceMemberships, f.weights, n, k);
+  const targetSynthesis = synthesisMatrix(f.targetMemberships, f.weights, n, k);
   return Object.freeze({
     nodes: n,
     communities: k,

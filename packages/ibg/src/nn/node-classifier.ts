@@ -76,25 +76,46 @@ export function glorotInit(seed: number, offset: number): ReturnType<typeof tf.i
 }
 
 /**
- * @internal The input stage: X itself (dense float32 tensor), or X W_enc + b_enc when `encoderUnits` > 0
- * (sparse X through spmm: the gradient with respect to W_enc is Xᵀ·G, also sparse).
+ * @internal X as the left factor of X W, the features being data (no gradient for X): sparse X as a sparse matrix
+ * for spmm (O(nnz·F), and the gradient with respect to W, Xᵀ·G, is sparse too), else a dense float32 tensor.
  */
-export class FeatureInput {
-  readonly width: number;
-  readonly variables: tf.Variable[] = [];
-  private readonly dense: tf.Tensor2D | undefined;
+export class FeatureMatrix {
+  readonly dense: tf.Tensor2D | undefined;
   private readonly sparse: SparseAdjacency | undefined;
-  private readonly kernel: tf.Variable | undefined;
-  private readonly bias: tf.Variable | undefined;
 
-  constructor(features: NodeFeatures, encoderUnits: number, seed: number) {
-    if (encoderUnits > 0 && features.kind === 'sparse') {
+  /** `sparse: false` keeps X dense even when it is stored sparsely (it is then used as it is, not multiplied). */
+  constructor(features: NodeFeatures, options: { sparse: boolean }) {
+    if (options.sparse && features.kind === 'sparse') {
       const receivers = new Int32Array(features.indices.length);
       for (let i = 0; i < features.rows; i++) receivers.fill(i, features.offsets[i] as number, features.offsets[i + 1] as number);
       this.sparse = sparseAdjacency({ rows: features.rows, cols: features.cols, receivers, senders: features.indices, values: features.values });
     } else {
       this.dense = tf.tensor2d(Float32Array.from(denseFeatureMatrix(features)), [features.rows, features.cols], 'float32');
     }
+  }
+
+  /** X W (N × F). */
+  times(w: tf.Tensor2D): tf.Tensor2D {
+    return this.sparse !== undefined ? spmm(this.sparse, w) : matMul(this.dense as tf.Tensor2D, w, false, false, 'a');
+  }
+
+  dispose(): void {
+    this.dense?.dispose();
+  }
+}
+
+/**
+ * @internal The input stage: X itself (dense float32 tensor), or X W_enc + b_enc when `encoderUnits` > 0.
+ */
+export class FeatureInput {
+  readonly width: number;
+  readonly variables: tf.Variable[] = [];
+  private readonly matrix: FeatureMatrix;
+  private readonly kernel: tf.Variable | undefined;
+  private readonly bias: tf.Variable | undefined;
+
+  constructor(features: NodeFeatures, encoderUnits: number, seed: number) {
+    this.matrix = new FeatureMatrix(features, { sparse: encoderUnits > 0 });
     if (encoderUnits > 0) {
       // unnamed: tfjs registers variable names globally, so fixed names would clash between two models
       [this.kernel, this.bias] = denseVariables(features.cols, encoderUnits, seed);
@@ -107,13 +128,13 @@ export class FeatureInput {
 
   /** H⁰ (N × width). Inside the caller's tidy. */
   apply(): tf.Tensor2D {
-    if (this.kernel === undefined) return this.dense as tf.Tensor2D;
-    const xw = this.sparse !== undefined ? spmm(this.sparse, this.kernel as tf.Tensor2D) : matMul(this.dense as tf.Tensor2D, this.kernel as tf.Tensor2D, false, false, 'a'); // the features are data
-    return tf.add(xw, this.bias as tf.Variable) as tf.Tensor2D;
+    if (this.kernel === undefined) return this.matrix.dense as tf.Tensor2D;
+    return tf.add(this.matrix.times(this.kernel as tf.Tensor2D), this.bias as tf.Variable) as tf.Tensor2D;
   }
 
   dispose(): void {
-    tf.dispose([...(this.dense === undefined ? [] : [this.dense]), ...this.variables]);
+    this.matrix.dispose();
+    tf.dispose(this.variables);
   }
 }
 

@@ -8,38 +8,15 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, createRng, fromEdges, type Graph } from '@isinglab/graph';
-import type { NodeFeatures, SparseNodeFeatures } from '../../src/data/node-dataset.js';
+import type { NodeFeatures } from '../../src/data/node-dataset.js';
 import { createIbgnnClassifier, type IbgnnClassifierOptions } from '../../src/nn/ibgnn-classifier.js';
 import { createDirGnnClassifier, createMlpClassifier } from '../../src/nn/dir-gnn-classifier.js';
-import { TEST_BACKENDS, ibgConvReference, randomFactors, refOperators, switchTo, toMat, type RefConvConfig } from './ibg-helpers.js';
+import { TEST_BACKENDS, denseFeatures, ibgConvReference, randomFactors, randomSparseFeatures, refOperators, switchTo, toMat, type RefConvConfig } from './ibg-helpers.js';
 import { addRow, mat, matmul, maxAbs, maxAbsDiff, randomMat, type Mat } from './reference.js';
 
 const N = 10;
 const D = 7;
 const K = 3;
-
-function sparseFeatures(rng: ReturnType<typeof createRng>): SparseNodeFeatures {
-  const offsets = new Int32Array(N + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (let i = 0; i < N; i++) {
-    for (let k = 0; k < D; k++) {
-      if (rng.float64() < 0.35) {
-        indices.push(k);
-        values.push(i % 3 === 0 ? 1 : 0.5 + rng.float64());
-      }
-    }
-    offsets[i + 1] = indices.length;
-  }
-  return { kind: 'sparse', rows: N, cols: D, offsets, indices: Int32Array.from(indices), values: Float64Array.from(values) };
-}
-
-function denseOf(f: NodeFeatures): Mat {
-  if (f.kind === 'dense') return mat(f.rows, f.cols, f.values);
-  const m = mat(f.rows, f.cols);
-  for (let i = 0; i < f.rows; i++) for (let e = f.offsets[i]!; e < f.offsets[i + 1]!; e++) m.data[i * f.cols + f.indices[e]!] = f.values[e]!;
-  return m;
-}
 
 const tanh = (a: Mat) => mat(a.rows, a.cols, a.data.map(Math.tanh));
 const normalizeRows = (a: Mat) => {
@@ -78,7 +55,7 @@ for (const backend of TEST_BACKENDS) {
     it('IBG-NN (sparse X, encoder, deepsets Φ, residual, normalisation, jumping knowledge) equals the reference', () => {
       const rng = createRng(17);
       const factors = randomFactors(N, K, rng);
-      const features = sparseFeatures(rng);
+      const features = randomSparseFeatures(N, D, 0.35, rng, (i) => (i % 3 === 0 ? 1 : 0.5 + rng.float64()));
       const options: IbgnnClassifierOptions = { classes: 3, seed: 5, hidden: 4, layers: 2, encoder: 4, community: 'deepsets', pool: 'max', activation: 'tanh', residual: true, normalize: true, jumpingKnowledge: 'cat', dropout: 0.5 };
       const before = tf.memory().numTensors;
       const model = createIbgnnClassifier(factors, features, options);
@@ -87,7 +64,7 @@ for (const backend of TEST_BACKENDS) {
       // reference: encoder, two layers (each: 2 self + 2 × 4 deepsets weights), head
       const cfg: RefConvConfig = { community: 'deepsets', pool: 'max', activation: 'tanh', residual: true, useBias: true };
       const ops = refOperators(factors);
-      let h = addRow(matmul(denseOf(features), w[0]!), w[1]!.data);
+      let h = addRow(matmul(denseFeatures(features), w[0]!), w[1]!.data);
       const outs: Mat[] = [];
       for (let l = 0; l < 2; l++) {
         h = normalizeRows(ibgConvReference(cfg, w.slice(2 + 10 * l, 12 + 10 * l), h, ops));

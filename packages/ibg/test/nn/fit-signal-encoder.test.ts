@@ -8,32 +8,15 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, createRng, type Rng } from '@isinglab/graph';
+import { InvalidArgumentError, createRng } from '@isinglab/graph';
 import { fitSignalEncoder } from '../../src/nn/fit-signal-encoder.js';
 import type { NodeFeatures } from '../../src/data/node-dataset.js';
-import { TEST_BACKENDS, randomFactors, switchTo } from './ibg-helpers.js';
+import { TEST_BACKENDS, denseFeatures, randomFactors, randomSparseFeatures, switchTo } from './ibg-helpers.js';
 import { addRow, mat, matmul, maxAbs, maxAbsDiff, scaleColumns } from './reference.js';
 
 const N = 14;
 const K = 3;
 const D = 9;
-
-function sparseBinaryFeatures(rng: Rng): NodeFeatures {
-  const offsets = new Int32Array(N + 1);
-  const indices: number[] = [];
-  for (let i = 0; i < N; i++) {
-    for (let j = 0; j < D; j++) if (rng.float64() < 0.3) indices.push(j);
-    offsets[i + 1] = indices.length;
-  }
-  return { kind: 'sparse', rows: N, cols: D, offsets, indices: Int32Array.from(indices), values: new Float64Array(indices.length).fill(1) };
-}
-
-function denseOf(x: NodeFeatures): Float64Array {
-  if (x.kind === 'dense') return x.values;
-  const out = new Float64Array(x.rows * x.cols);
-  for (let i = 0; i < x.rows; i++) for (let e = x.offsets[i]!; e < x.offsets[i + 1]!; e++) out[i * x.cols + x.indices[e]!] = x.values[e]!;
-  return out;
-}
 
 for (const backend of TEST_BACKENDS) {
   describe(`fitSignalEncoder on ${backend}`, () => {
@@ -44,12 +27,12 @@ for (const backend of TEST_BACKENDS) {
     it('reports the loss of the W, b, F it returns, lowers it 100×, and sparse = dense features', () => {
       const rng = createRng(4);
       const factors = randomFactors(N, K, rng);
-      const features = sparseBinaryFeatures(rng);
+      const features = randomSparseFeatures(N, D, 0.3, rng, () => 1);
       const dim = 4;
       const before = tf.memory().numTensors;
       const fit = fitSignalEncoder(factors, features, { dim, seed: 3, epochs: 400, learningRate: 0.03, progressEvery: 50 });
       expect(tf.memory().numTensors).toBe(before);
-      const x = mat(N, D, denseOf(features));
+      const x = denseFeatures(features);
       const enc = addRow(matmul(x, mat(D, dim, fit.kernel)), fit.bias);
       expect(maxAbsDiff(fit.encoded, enc.data)).toBeLessThanOrEqual(1e-5 * Math.max(1, maxAbs(enc.data)));
       const us = scaleColumns(mat(N, K, factors.sourceMemberships), factors.weights);
@@ -62,7 +45,7 @@ for (const backend of TEST_BACKENDS) {
       expect(last).toBeLessThan(fit.losses[0]! / 100);
       expect(fit.losses).toHaveLength(401);
       expect(maxAbs(fit.encoded)).toBeGreaterThan(1e-3); // the encoder did not collapse to zero
-      const dense = fitSignalEncoder(factors, { kind: 'dense', rows: N, cols: D, values: denseOf(features) }, { dim, seed: 3, epochs: 400, learningRate: 0.03 });
+      const dense = fitSignalEncoder(factors, { kind: 'dense', rows: N, cols: D, values: denseFeatures(features).data }, { dim, seed: 3, epochs: 400, learningRate: 0.03 });
       expect(maxAbsDiff(dense.encoded, fit.encoded)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(fit.encoded)));
       const again = fitSignalEncoder(factors, features, { dim, seed: 3, epochs: 400, learningRate: 0.03, progressEvery: 50 });
       expect(Array.from(again.encoded)).toEqual(Array.from(fit.encoded));
@@ -76,7 +59,7 @@ describe('fitSignalEncoder validation', () => {
   });
   const rng = createRng(9);
   const factors = randomFactors(N, K, rng);
-  const features = sparseBinaryFeatures(rng);
+  const features = randomSparseFeatures(N, D, 0.3, rng, () => 1);
 
   it.each([
     ['options', undefined],

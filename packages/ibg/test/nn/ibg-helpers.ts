@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { type Rng } from '@isinglab/graph';
 import { useBackend } from '@isinglab/gnn';
 import type { IbgFactors } from '../../src/model/ibg-factors.js';
+import type { NodeFeatures, SparseNodeFeatures } from '../../src/data/node-dataset.js';
 import { addRow, mat, matmul, pinvNormal, poolRows, relu, scaleColumns, type Mat } from './reference.js';
 
 // tfjs prints a "use tfjs-node" banner unless PROD (IS_TEST would turn on kernel leak checks that wasm's own
@@ -146,4 +147,29 @@ export function centralDifferences(m: Mat, r: Mat, f: (p: Mat) => Mat): Float64A
     g[k] = (dot(f(plus)) - dot(f(minus))) / (2 * h);
   }
   return g;
+}
+
+/** Random sparse rows × cols features: each entry present with probability `density`, then its value from `value(row)`. */
+export function randomSparseFeatures(rows: number, cols: number, density: number, rng: Rng, value: (row: number) => number): SparseNodeFeatures {
+  const offsets = new Int32Array(rows + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k < cols; k++) {
+      if (rng.float64() < density) {
+        indices.push(k);
+        values.push(value(i));
+      }
+    }
+    offsets[i + 1] = indices.length;
+  }
+  return { kind: 'sparse', rows, cols, offsets, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/** Node features as a dense float64 matrix, written out here (not the package's denseFeatureMatrix). */
+export function denseFeatures(f: NodeFeatures): Mat {
+  if (f.kind === 'dense') return mat(f.rows, f.cols, f.values);
+  const m = mat(f.rows, f.cols);
+  for (let i = 0; i < f.rows; i++) for (let e = f.offsets[i]!; e < f.offsets[i + 1]!; e++) m.data[i * f.cols + f.indices[e]!] = f.values[e]!;
+  return m;
 }
