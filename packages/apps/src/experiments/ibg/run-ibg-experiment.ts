@@ -34,6 +34,7 @@ import {
   type NodeFeatures,
 } from '@isinglab/ibg';
 import { ibgFigure } from './ibg-figure.js';
+import { meanWithInterval95 } from '../../lib/student-t.js';
 
 /** IBG-NN, the Dir-GNN baseline, and an MLP on the features alone (the "no graph" ablation). */
 export type IbgModelName = 'IBG-NN' | 'Dir-GNN' | 'MLP';
@@ -543,9 +544,7 @@ export function summariseIbg(splits: readonly IbgSplitResult[]): IbgSummary[] {
     for (const model of IBG_MODELS) {
       const rs = splits.filter((s) => s.dataset === dataset && s.model === model);
       if (rs.length === 0) continue;
-      const acc = rs.map((r) => 100 * r.testAccuracy);
-      const mean = acc.reduce((a, b) => a + b, 0) / acc.length;
-      const std = acc.length > 1 ? Math.sqrt(acc.reduce((a, b) => a + (b - mean) ** 2, 0) / (acc.length - 1)) : 0;
+      const { mean, std } = meanWithInterval95(rs.map((r) => 100 * r.testAccuracy));
       out.push({ dataset, model, splits: rs.length, mean, std, seed: IBG_SEED_ACCURACY[dataset]?.[model] ?? null, medianStepMs: median(rs.map((r) => r.medianStepMs)) });
     }
   }
