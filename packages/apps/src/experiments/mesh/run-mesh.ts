@@ -63,15 +63,21 @@ export const MESH_CONFIGS: Record<string, MeshRunConfig> = {
     stepsPerMesh: 30,
     hidden: 16,
     layers: 3,
-    learningRate: 0.01,
-    samplesPerStep: 4,
+    // K and λ as paper (see there); measured: spot 7.12e-3 vs 8.46e-3 at K = 4, λ = 1, lr 0.01; blub 3.16e-3 vs 3.05e-3
+    learningRate: 0.005,
+    samplesPerStep: 8,
     sweeps: 10,
     targetFraction: 0.5,
-    penaltyWeight: 1,
+    penaltyWeight: 0.01,
     evalSamples: 16,
   },
   // seed App. B.2: 3 equivariant layers of width 16, Adam lr 1e-3 up to 50 epochs, batch 1, J = −1, β = 1, η = 0;
-  // here lr 5e-3 for 20 epochs × 10 rotated copies per mesh, meshes capped at 6000 vertices (bunny: 34 834)
+  // here lr 2e-3 for 20 epochs × 10 rotated copies per mesh, meshes capped at 6000 vertices (bunny: 34 834).
+  // K = 8 and λ = 0.01, measured on the bunny fold (seed 1, held-out Eq. 23 of Ising+field / zero-field Ising): at
+  // K = 2, λ = 1 the field stays a random walk (|h| ≈ 0.1, ratio 0.95; a hand-made h = 2·(standardised log z⁰) gives
+  // 0.61), because the penalty's gradient outweighs the RLOO term (divided by V and by the zero-field loss scale)
+  // and shrinks the field whenever mean tanh(h) drifts; K = 8 at λ = 1 learns but collapses back; K = 8 at λ = 0.01
+  // reaches 0.66–0.68 and stays there; K = 2 at λ = 0.01 (lr 5e-3) diverges to 1.5.
   paper: {
     name: 'paper',
     meshes: ['spot', 'bob', 'blub', 'bunny'],
@@ -82,11 +88,11 @@ export const MESH_CONFIGS: Record<string, MeshRunConfig> = {
     stepsPerMesh: 10,
     hidden: 16,
     layers: 3,
-    learningRate: 0.005,
-    samplesPerStep: 2,
+    learningRate: 0.002,
+    samplesPerStep: 8,
     sweeps: 10,
     targetFraction: 0.5,
-    penaltyWeight: 1,
+    penaltyWeight: 0.01,
     evalSamples: 20,
   },
 };
