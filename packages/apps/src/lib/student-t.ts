@@ -81,10 +81,16 @@ export function meanInterval95(std: number, count: number): number {
   return (studentTQuantile(0.975, count - 1) * std) / Math.sqrt(count);
 }
 
-/** Mean, sample std (0 for one value) and 95 % half-width of the mean of `values`. */
-export function meanWithInterval95(values: readonly number[]): { mean: number; std: number; ci95: number } {
+/** Mean and sample standard deviation (0 for fewer than two values) of `values`. */
+export function meanAndStd(values: readonly number[]): { mean: number; std: number } {
   const k = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / k;
-  const std = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, k - 1));
-  return { mean, std, ci95: meanInterval95(std, k) };
+  const std = k > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1)) : 0;
+  return { mean, std };
+}
+
+/** Mean, sample std (0 for one value) and 95 % half-width of the mean of `values`. */
+export function meanWithInterval95(values: readonly number[]): { mean: number; std: number; ci95: number } {
+  const { mean, std } = meanAndStd(values);
+  return { mean, std, ci95: meanInterval95(std, values.length) };
 }

@@ -34,7 +34,7 @@ import {
   type NodeFeatures,
 } from '@isinglab/ibg';
 import { ibgFigure } from './ibg-figure.js';
-import { meanWithInterval95 } from '../../lib/student-t.js';
+import { meanAndStd } from '../../lib/student-t.js';
 
 /** IBG-NN, the Dir-GNN baseline, and an MLP on the features alone (the "no graph" ablation). */
 export type IbgModelName = 'IBG-NN' | 'Dir-GNN' | 'MLP';
@@ -544,7 +544,7 @@ export function summariseIbg(splits: readonly IbgSplitResult[]): IbgSummary[] {
     for (const model of IBG_MODELS) {
       const rs = splits.filter((s) => s.dataset === dataset && s.model === model);
       if (rs.length === 0) continue;
-      const { mean, std } = meanWithInterval95(rs.map((r) => 100 * r.testAccuracy));
+      const { mean, std } = meanAndStd(rs.map((r) => 100 * r.testAccuracy));
       out.push({ dataset, model, splits: rs.length, mean, std, seed: IBG_SEED_ACCURACY[dataset]?.[model] ?? null, medianStepMs: median(rs.map((r) => r.medianStepMs)) });
     }
   }

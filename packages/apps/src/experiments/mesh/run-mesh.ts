@@ -24,6 +24,7 @@ import { loadCheckpoint, restoreCheckpoint, saveCheckpoint } from '@isinglab/gnn
 import { MESH_DATA_FOLDER, loadMeshes, type LoadedMesh } from './mesh-data.js';
 import { MeshFieldModel, coarseningLoss, prepareMeshInput, randomRotation, sampleMeshIsing, type MeshInput } from './mesh-model.js';
 import { meshFigure, type MeshFigurePanel } from './mesh-figure.js';
+import { meanAndStd } from '../../lib/student-t.js';
 
 export interface MeshRunConfig {
   name: string;
@@ -182,16 +183,9 @@ export interface MeshRunSummary {
   acceptance: Record<string, { fieldBelowIsing: boolean; isingBelowRandom: boolean }>;
 }
 
-function meanStd(values: readonly number[]): { mean: number; std: number } {
-  const k = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / k;
-  const std = k > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1)) : 0;
-  return { mean, std };
-}
-
 function stats(values: number[], fractions: number[], vertices: number): MethodStats {
-  const { mean, std } = meanStd(values);
-  return { mean, std, meanPerVertex: mean / vertices, fraction: meanStd(fractions).mean, values };
+  const { mean, std } = meanAndStd(values);
+  return { mean, std, meanPerVertex: mean / vertices, fraction: meanAndStd(fractions).mean, values };
 }
 
 function shuffled<T>(items: readonly T[], rng: Rng): T[] {
@@ -264,7 +258,7 @@ export function evaluateMesh(
     for (let j = 0; j < (field.counts[k] as number); j++) randomSpins[k * n + (order[j] as number)] = 1;
   }
   const random = collect(randomSpins);
-  const target = Math.max(1, Math.round(meanStd(field.counts).mean));
+  const target = Math.max(1, Math.round(meanAndStd(field.counts).mean));
   const qem = quadricEdgeCollapse(mesh, target, { placement: 'endpoints' });
   const qemDistance = vertexToMeshDistance(mesh, qem.mesh).sum;
   return {
@@ -436,8 +430,8 @@ export async function runMesh(config: MeshRunConfig, options: RunMeshOptions): P
     const entry = {} as MeshRunSummary['table'][string];
     for (const method of MESH_METHODS) {
       const values = rows.flatMap((r) => r.methods[method].values);
-      const { mean, std } = meanStd(values);
-      entry[method] = { mean, std, meanPerVertex: mean / input.mesh.vertexCount, fraction: meanStd(rows.map((r) => r.methods[method].fraction)).mean };
+      const { mean, std } = meanAndStd(values);
+      entry[method] = { mean, std, meanPerVertex: mean / input.mesh.vertexCount, fraction: meanAndStd(rows.map((r) => r.methods[method].fraction)).mean };
     }
     table[input.name] = entry;
     acceptance[input.name] = { fieldBelowIsing: entry.isingField.mean < entry.ising.mean, isingBelowRandom: entry.ising.mean < entry.random.mean };

@@ -16,6 +16,7 @@ import { loadCheckpoint, restoreCheckpoint, saveCheckpoint } from '@isinglab/gnn
 import { SEGMENTATION_DATA_FOLDER, loadSegmentationDataset, type SegmentationDataset, type SegmentationSample } from './dataset.js';
 import { CrossEntropySegmenter, IsingSegmenter, dice, kingsLayout, type KingsLayout } from './segmentation-models.js';
 import { PANEL_COLUMNS, segmentationPanel, type SegmentationPanelRow } from './segmentation-figure.js';
+import { meanAndStd } from '../../lib/student-t.js';
 
 export interface SegmentationRunConfig {
   name: string;
@@ -206,13 +207,6 @@ export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
     rmSync(tmp, { force: true });
     throw error;
   }
-}
-
-function meanStd(values: readonly number[]): { mean: number; std: number } {
-  const k = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / k;
-  const std = k > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1)) : 0;
-  return { mean, std };
 }
 
 function shuffled(count: number, rng: Rng): number[] {
@@ -465,7 +459,7 @@ export function runSegmentationSeed(
         test: dataset.test.length,
         trainingLoss: { ising: isingRun.losses, unet: unetRun.losses },
         couplings: { w, wDiagonal },
-        dice: { ising: { ...meanStd(isingDice), perImage: isingDice }, unet: { ...meanStd(unetDice), perImage: unetDice } },
+        dice: { ising: { ...meanAndStd(isingDice), perImage: isingDice }, unet: { ...meanAndStd(unetDice), perImage: unetDice } },
         ...(selection === undefined ? {} : { selection }),
       },
       figure,
@@ -504,7 +498,7 @@ export function runSegmentation(config: SegmentationRunConfig, options: RunSegme
   }
   const summary: SegmentationRunSummary = {
     results,
-    dice: { ising: meanStd(results.map((r) => r.dice.ising.mean)), unet: meanStd(results.map((r) => r.dice.unet.mean)) },
+    dice: { ising: meanAndStd(results.map((r) => r.dice.ising.mean)), unet: meanAndStd(results.map((r) => r.dice.unet.mean)) },
   };
   const split = {
     train: `first ${train.length} sorted ids`,

@@ -6,7 +6,7 @@
  */
 import { SPAI_METHODS, type SpaiMethod } from './methods.js';
 import type { SpaiSetting } from './line-graph-model.js';
-import { meanWithInterval95 } from '../../lib/student-t.js';
+import { meanAndStd, meanWithInterval95 } from '../../lib/student-t.js';
 
 /** One method's figures on one setting × seed's test matrices. */
 export interface MethodSummary {
@@ -85,10 +85,8 @@ export function pairedDifference(a: readonly number[], b: readonly number[]): Pa
 }
 
 function acrossSeeds(stats: readonly MethodSummary[]): SettingMethodStats {
-  const k = stats.length;
-  const average = (f: (s: MethodSummary) => number) => stats.reduce((a, s) => a + f(s), 0) / k;
-  const mean = average((s) => s.mean);
-  const seedStd = k > 1 ? Math.sqrt(stats.reduce((a, s) => a + (s.mean - mean) ** 2, 0) / (k - 1)) : 0;
+  const average = (f: (s: MethodSummary) => number) => stats.reduce((a, s) => a + f(s), 0) / stats.length;
+  const { mean, std: seedStd } = meanAndStd(stats.map((s) => s.mean));
   return { mean, seedStd, seedMeans: stats.map((s) => s.mean), seedCi95: stats.map((s) => s.ci95), fraction: average((s) => s.fraction), gmresIterations: average((s) => s.gmresIterations) };
 }
 
