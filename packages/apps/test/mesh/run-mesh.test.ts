@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IsingLabError, ParseError, createRng, type InvalidArgumentError } from '@isinglab/graph';
 import { findDataDir } from '@isinglab/graph/testing';
 import { useBackend } from '@isinglab/gnn';
-import { MESH_METHODS, evaluateMesh, runMesh, type MeshRunConfig } from '../../src/experiments/mesh/run-mesh.js';
+import { MESH_METHODS, evaluateMesh, runMesh, trainingCopies, type MeshRunConfig } from '../../src/experiments/mesh/run-mesh.js';
 import { loadMesh, loadMeshes, meshDataFolder, type LoadedMesh } from '../../src/experiments/mesh/mesh-data.js';
 import { prepareMeshInput } from '../../src/experiments/mesh/mesh-model.js';
 import { experimentMesh } from '../../src/commands/experiment-mesh.js';
@@ -60,6 +60,42 @@ withData('the mesh experiment runner (real meshes, decimated)', () => {
       }
       expect(Math.hypot(hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!)).toBeCloseTo(1, 12);
     }
+  });
+
+  it('training copies: the mesh itself, then quadric-decimated, renormalised copies with their own loss scales', () => {
+    const input = prepareMeshInput('spot', loaded[0]!.mesh);
+    const copies = trainingCopies(input, [0.5, 0.25], 3);
+    expect(copies.map((c) => c.name)).toEqual(['spot', 'spot@0.5', 'spot@0.25']);
+    expect(copies[0]).toBe(input);
+    expect(copies.map((c) => c.mesh.vertexCount)).toEqual([120, 60, 30]);
+    for (const c of copies.slice(1)) {
+      expect(c.lossScale).toBeGreaterThan(0);
+      const p = c.mesh.positions;
+      const lo = [Infinity, Infinity, Infinity];
+      const hi = [-Infinity, -Infinity, -Infinity];
+      for (let i = 0; i < p.length; i++) {
+        lo[i % 3] = Math.min(lo[i % 3]!, p[i]!);
+        hi[i % 3] = Math.max(hi[i % 3]!, p[i]!);
+      }
+      expect(Math.hypot(hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!)).toBeCloseTo(1, 12);
+    }
+    for (const bad of [0, 1, Number.NaN]) {
+      let error: unknown;
+      try {
+        trainingCopies(input, [bad], 3);
+      } catch (e) {
+        error = e;
+      }
+      expect(IsingLabError.isInstance(error)).toBe(true);
+      expect((error as InvalidArgumentError).argument).toBe('config.decimatedCopies');
+    }
+  });
+
+  it('decimated training copies of the other meshes enter each fold\'s training (more steps per epoch)', async () => {
+    const steps: number[] = [];
+    await runMesh({ ...tiny(1), decimatedCopies: [0.5] }, { outDir: join(dir, 'copies'), dataDir: DATA as string, loaded, onProgress: (p) => steps.push(p.steps) });
+    // 2 folds, each trained on the other mesh and its copy: 2 meshes × 2 steps
+    expect(new Set(steps)).toEqual(new Set([4]));
   });
 
   it('writes results.json and results.svg atomically, and resumes from its checkpoints exactly', async () => {
