@@ -44,7 +44,8 @@ export const USAGE = `usage:
       results/spai/<config>/results.json and .svg), segmentation (seed 000's Ising image segmentation
       on dsb2018-nuclei; results/segmentation/<config>/results.json and .png), mesh (seed 000's mesh
       coarsening; results/mesh/<config>/results.json and .svg), ibg (seed 003's node classification
-      on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config quick|reduced|paper; results/ibg/<config>/)
+      on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config quick|reduced|paper|cpu, a part with
+      --datasets a,b and --splits 0,1; results/ibg/<config>/)
       or fvs-van (seed 001: karate/polblogs correlations, lattice free energy, spin glasses, censored
       block model; results/fvs-van/<config>/); Ctrl-C, then the same command, resumes
   isinglab --help`;
@@ -95,6 +96,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         k: { type: 'string' },
         epochs: { type: 'string' },
+        datasets: { type: 'string' },
+        splits: { type: 'string' },
       },
     });
   } catch (error) {
@@ -136,7 +139,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (name === 'spai') return experimentSpai(pick(values, ['config', 'data', 'json']), io);
     if (name === 'segmentation') return experimentSegmentation(pick(values, ['config', 'data', 'json']), io);
     if (name === 'mesh') return experimentMesh(pick(values, ['config', 'data', 'json']), io);
-    if (name === 'ibg') return experimentIbg(pick(values, ['config', 'data', 'json']), io);
+    if (name === 'ibg') return experimentIbg(pick(values, ['config', 'data', 'json', 'datasets', 'splits']), io);
     if (name === 'fvs-van') return experimentFvsVan(pick(values, ['config', 'data', 'json']), io);
     if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation, mesh, ibg, fvs-van)`);
     return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);

@@ -1,14 +1,16 @@
 /**
- * `isinglab experiment ibg [--config quick|reduced|paper] [--data DIR] [--json]`: seed 003's node classification
- * on Chameleon and Squirrel, IBG-NN vs Dir-GNN (results/ibg/<config>/results.json and results.svg). Progress with
- * ETA on stderr; Ctrl-C ends the process at once and the next run resumes from the last fit checkpoint and the
- * finished splits.
+ * `isinglab experiment ibg [--config quick|reduced|paper|cpu] [--datasets a,b] [--splits 0,1] [--data DIR] [--json]`:
+ * seed 003's node classification on Chameleon and Squirrel, IBG-NN vs Dir-GNN (results/ibg/<config>/results.json
+ * and results.svg). Progress with ETA on stderr; Ctrl-C ends the process at once and the next run resumes from the
+ * last fit checkpoint and the finished splits. `--datasets` and `--splits` run a part of the configuration (its
+ * results.json then summarises that part; the finished splits stay in the same folder for the next run).
  */
 import { join } from 'node:path';
 import { formatTable } from '@isinglab/graph/testing';
 import { progressLine } from '@isinglab/gnn';
 import type { NodeClassificationDataset } from '@isinglab/ibg';
-import { IBG_CONFIGS, fitEpochsOf, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
+import { InvalidArgumentError } from '@isinglab/graph';
+import { IBG_CONFIGS, communitiesOf, fitEpochsOf, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf, skipWithoutData } from '../lib/experiment-command.js';
 import { codeVersion } from '../lib/provenance.js';
@@ -18,6 +20,39 @@ export interface ExperimentIbgOptions {
   config?: string;
   data?: string;
   json?: boolean;
+  /** Comma-separated subset of the configuration's datasets. */
+  datasets?: string;
+  /** Comma-separated subset of the configuration's splits (of every dataset run). */
+  splits?: string;
+}
+
+/** The part of `config` that `--datasets` and `--splits` select; a name or split outside the configuration is an InvalidArgumentError. */
+export function selectIbgPart(config: IbgRunConfig, datasets: string | undefined, splits: string | undefined): IbgRunConfig {
+  const fail = (argument: string, value: string, rule: string): never => {
+    throw new InvalidArgumentError({ pkg: 'apps', fn: 'experiment ibg', argument, value, rule });
+  };
+  const list = (text: string, flag: string): string[] => {
+    const items = text.split(',').map((x) => x.trim());
+    if (items.some((x) => x === '')) fail(flag, text, 'a comma-separated list');
+    return items;
+  };
+  let out = config;
+  if (datasets !== undefined) {
+    const chosen = list(datasets, '--datasets');
+    for (const d of chosen) if (!config.datasets.includes(d)) fail('--datasets', datasets, `names from the ${config.name} configuration (${config.datasets.join(', ')})`);
+    out = { ...out, datasets: config.datasets.filter((d) => chosen.includes(d)) };
+  }
+  if (splits !== undefined) {
+    const chosen = list(splits, '--splits').map((x) => (/^\d+$/.test(x) ? Number(x) : Number.NaN));
+    const byDataset: Record<string, number[]> = {};
+    for (const d of out.datasets) {
+      const available = splitsOf(config, d);
+      for (const k of chosen) if (!available.includes(k)) fail('--splits', splits, `split indices of the ${config.name} configuration for ${d} (${available.join(', ')})`);
+      byDataset[d] = available.filter((k) => chosen.includes(k));
+    }
+    out = { ...out, splitsByDataset: byDataset };
+  }
+  return out;
 }
 
 /** Test hooks: another configuration table, results folder or in-memory datasets. */
@@ -30,7 +65,7 @@ export interface ExperimentIbgEnv {
 export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, env: ExperimentIbgEnv = {}): Promise<number> {
   const configs = env.configs ?? IBG_CONFIGS;
   const name = options.config ?? 'quick';
-  const config = experimentConfig('ibg', name, configs);
+  const config = selectIbgPart(experimentConfig('ibg', name, configs), options.datasets, options.splits);
   const backend = await prepareTf();
   const outDir = env.outDir ?? join(resultsDir(), 'ibg', name);
   const data = locateData(options.data);
@@ -81,7 +116,7 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
         if (!fitSeen) skipped += Math.max(0, p.epoch - 10);
         fitSeen = true;
         units = base + p.epoch;
-        label = `ibg ${p.dataset} fit K=${config.communities} epoch ${p.epoch}/${p.epochs}`;
+        label = `ibg ${p.dataset} fit K=${communitiesOf(config, p.dataset)} epoch ${p.epoch}/${p.epochs}`;
         metrics = { 'rel err': p.relativeError };
       } else if (p.phase === 'encode') {
         // a few minutes once per dataset, outside the bar's units (the label counts its epochs)

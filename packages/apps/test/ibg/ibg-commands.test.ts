@@ -11,8 +11,8 @@ import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, createRng } from '@isinglab/graph';
 import { directedSbm } from '@isinglab/ibg';
 import { ibgFit } from '../../src/commands/ibg-fit.js';
-import { experimentIbg } from '../../src/commands/experiment-ibg.js';
-import type { IbgRunConfig } from '../../src/experiments/ibg/run-ibg-experiment.js';
+import { experimentIbg, selectIbgPart } from '../../src/commands/experiment-ibg.js';
+import { IBG_CONFIGS, communitiesOf, splitsOf, type IbgRunConfig } from '../../src/experiments/ibg/run-ibg-experiment.js';
 
 tf.env().set('PROD', true);
 const dir = mkdtempSync(join(tmpdir(), 'isinglab-ibg-cli-'));
@@ -113,6 +113,52 @@ describe('isinglab experiment ibg', () => {
     const parsed = JSON.parse(j.out.join('\n'));
     expect(parsed.summary).toHaveLength(3);
     expect(j.err.filter((l) => l.includes('loaded from checkpoint'))).toHaveLength(3);
+  });
+
+  it('--datasets and --splits run a part: only those splits train, and the folder keeps them for the full run', async () => {
+    const sbm2 = directedSbm({ nodes: 40, probabilities: [[0.02, 0.3], [0.3, 0.02]], featureDim: 3, splits: 3, rng: createRng(4) });
+    const parts: Record<string, IbgRunConfig> = { three: { ...(configs['smoke'] as IbgRunConfig), name: 'three', datasets: ['a', 'b'], splits: [0, 1, 2], models: ['MLP'] } };
+    const outDir = join(dir, 'parts');
+    const first = capture();
+    expect(await experimentIbg({ config: 'three', datasets: 'b', splits: '2,0', json: true }, first.io, { configs: parts, outDir, datasets: { a: sbm2, b: sbm2 } })).toBe(0);
+    const part = JSON.parse(first.out.join('\n'));
+    expect(part.splits.map((r: { dataset: string; split: number }) => `${r.dataset}${r.split}`)).toEqual(['b0', 'b2']);
+    const full = capture();
+    expect(await experimentIbg({ config: 'three', json: true }, full.io, { configs: parts, outDir, datasets: { a: sbm2, b: sbm2 } })).toBe(0);
+    expect(JSON.parse(full.out.join('\n')).splits).toHaveLength(6);
+    expect(full.err.filter((l) => l.includes('loaded from checkpoint'))).toHaveLength(2);
+  });
+
+  it('selectIbgPart keeps the configuration order and rejects names, splits and lists outside it', () => {
+    const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
+    const part = selectIbgPart(paper, 'squirrel', '9,3');
+    expect(part.datasets).toEqual(['squirrel']);
+    expect(splitsOf(part, 'squirrel')).toEqual([3, 9]);
+    expect(selectIbgPart(paper, undefined, undefined)).toBe(paper);
+    for (const [datasets, splits, argument] of [
+      ['cora', undefined, '--datasets'],
+      ['chameleon,', undefined, '--datasets'],
+      [undefined, '10', '--splits'],
+      [undefined, '1.5', '--splits'],
+      [undefined, 'x', '--splits'],
+    ] as const) {
+      let error: unknown;
+      try {
+        selectIbgPart(paper, datasets, splits);
+      } catch (e) {
+        error = e;
+      }
+      expect(InvalidArgumentError.isInstance(error)).toBe(true);
+      expect((error as InvalidArgumentError).argument).toBe(argument);
+    }
+  });
+
+  it('the cpu configuration is paper with K = 50 on squirrel and width 64', () => {
+    const cpu = IBG_CONFIGS['cpu'] as IbgRunConfig;
+    const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
+    expect([communitiesOf(cpu, 'chameleon'), communitiesOf(cpu, 'squirrel'), communitiesOf(paper, 'squirrel')]).toEqual([250, 50, 250]);
+    expect(cpu.hidden).toBe(64);
+    expect({ ...cpu, name: 'paper', communitiesByDataset: undefined, hidden: paper.hidden }).toEqual({ ...paper, communitiesByDataset: undefined });
   });
 
   it('rejects an unknown --config with an InvalidArgumentError naming it', async () => {

@@ -57,6 +57,8 @@ export interface IbgRunConfig {
   models: IbgModelName[];
   /** K. */
   communities: number;
+  /** Per-dataset overrides of communities. @default {} */
+  communitiesByDataset?: Record<string, number>;
   /** Adam steps of the IBG fit ("Approx. epochs"). */
   fitEpochs: number;
   /** Per-dataset overrides of fitEpochs (budget cuts for the larger graph). @default {} */
@@ -146,6 +148,39 @@ const REFERENCE_IBGNN = {
   signalEncoder: { dim: 128, epochs: 1500, learningRate: 0.03 },
 };
 
+/** paper: seed 003's settings (see IBG_CONFIGS). */
+const PAPER_CONFIG: IbgRunConfig = {
+  name: 'paper',
+  datasets: ['chameleon', 'squirrel'],
+  splits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  models: ['IBG-NN', 'Dir-GNN'],
+  // Table 9 searches K ∈ {50, 250}; on chameleon (reduced budget, 3 splits) K = 250 gave 68.6 % against 59.5 % at 50
+  communities: 250,
+  fitEpochs: 10_000,
+  fitLearningRate: 0.03,
+  densifyingScale: 20,
+  layers: 5,
+  hidden: 128,
+  encoder: 128,
+  dropout: 0.2,
+  normalize: true,
+  jumpingKnowledge: 'cat',
+  ...GRAPH_ONLY,
+  ...REFERENCE_IBGNN,
+  ibgLayers: 4,
+  learningRate: 0.003,
+  epochs: 1500,
+  patience: 300,
+};
+
+/**
+ * cpu: paper with the two cuts this repository's 2-core machines can afford, both inside or beside Table 9's search:
+ * K = 50 on squirrel (Table 9 searches K ∈ {50, 250}; K = 250 costs 1.3 s per fit epoch there, 3.6 h for the 10 000
+ * epochs) and width 64 for every model (a width-128 IBG-NN step on squirrel takes 3.8 s, Dir-GNN's 1.8 s; at 64,
+ * 1.4 s and 1.0 s). Run it in parts (`--datasets`, `--splits`); each finished split is a result file of its own.
+ */
+const CPU_CONFIG: IbgRunConfig = { ...PAPER_CONFIG, name: 'cpu', communitiesByDataset: { squirrel: 50 }, hidden: 64 };
+
 /**
  * quick: a smoke run (1 split, small budgets). reduced: what this repository's CPU runs could afford (3 splits, 2 on squirrel,
  * 10× fewer fit epochs (30× on squirrel), width 64, 3 layers, at most 150 epochs with patience 40). paper: seed 003 Appendix O (Table 9) and the reference
@@ -200,29 +235,8 @@ export const IBG_CONFIGS: Record<string, IbgRunConfig> = {
     epochs: 150,
     patience: 40,
   },
-  paper: {
-    name: 'paper',
-    datasets: ['chameleon', 'squirrel'],
-    splits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-    models: ['IBG-NN', 'Dir-GNN'],
-    // Table 9 searches K ∈ {50, 250}; on chameleon (reduced budget, 3 splits) K = 250 gave 68.6 % against 59.5 % at 50
-    communities: 250,
-    fitEpochs: 10_000,
-    fitLearningRate: 0.03,
-    densifyingScale: 20,
-    layers: 5,
-    hidden: 128,
-    encoder: 128,
-    dropout: 0.2,
-    normalize: true,
-    jumpingKnowledge: 'cat',
-    ...GRAPH_ONLY,
-    ...REFERENCE_IBGNN,
-    ibgLayers: 4,
-    learningRate: 0.003,
-    epochs: 1500,
-    patience: 300,
-  },
+  paper: PAPER_CONFIG,
+  cpu: CPU_CONFIG,
 };
 
 export interface IbgFitSummary {
@@ -337,7 +351,7 @@ function readJson(path: string): unknown {
 
 function fitFingerprint(config: IbgRunConfig, dataset: string): string {
   const features = config.fitFeatures ?? 0;
-  return JSON.stringify({ dataset, communities: config.communities, fitLearningRate: config.fitLearningRate, densifyingScale: config.densifyingScale, fitSeed: 1, ...(features > 0 ? { fitFeatures: features } : {}) });
+  return JSON.stringify({ dataset, communities: communitiesOf(config, dataset), fitLearningRate: config.fitLearningRate, densifyingScale: config.densifyingScale, fitSeed: 1, ...(features > 0 ? { fitFeatures: features } : {}) });
 }
 
 /** X R / √d: the node features projected by a fixed Gaussian d-column matrix R (seeded), dense N × d row-major. */
@@ -363,6 +377,11 @@ export function projectFeatures(features: NodeFeatures, d: number, seed: number)
 /** The splits of one dataset (splitsByDataset, else splits). */
 export function splitsOf(config: IbgRunConfig, dataset: string): number[] {
   return config.splitsByDataset?.[dataset] ?? config.splits;
+}
+
+/** K of one dataset (communitiesByDataset, else communities). */
+export function communitiesOf(config: IbgRunConfig, dataset: string): number {
+  return config.communitiesByDataset?.[dataset] ?? config.communities;
 }
 
 /** The fit epochs of one dataset (fitEpochsByDataset, else fitEpochs). */
@@ -440,7 +459,7 @@ export function fitDatasetIbg(data: NodeClassificationDataset, config: IbgRunCon
   const save = (state: IbgFitState) => writeJsonAtomic(path, { fingerprint, state: encodeFitState(state) });
   const started = performance.now();
   const fit = fitIbg(data.graph, {
-    communities: config.communities,
+    communities: communitiesOf(config, data.name),
     epochs: fitEpochs - done,
     learningRate: config.fitLearningRate,
     densifyingScale: config.densifyingScale,
@@ -460,7 +479,7 @@ export function fitDatasetIbg(data: NodeClassificationDataset, config: IbgRunCon
       dataset: data.name,
       nodes: data.graph.order,
       arcs: data.graph.offsets[data.graph.order] as number,
-      communities: config.communities,
+      communities: communitiesOf(config, data.name),
       epochs: fitEpochs,
       relativeError: fit.loss.relativeError,
       unweightedRelativeError: fit.loss.unweightedRelativeError,

@@ -17,7 +17,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, createRng, normalizeMesh, quadricEdgeCollapse, rngFromState, vertexToMeshDistance, type Rng } from '@isinglab/graph';
+import { InvalidArgumentError, createRng, normalizeMesh, quadricEdgeCollapse, rngFromState, shuffleInPlace, vertexToMeshDistance, type Rng } from '@isinglab/graph';
 import { writeFileAtomic, writeJsonAtomic } from '@isinglab/graph/testing';
 import { Adam } from '@isinglab/gnn';
 import { loadCheckpoint, restoreCheckpoint, saveCheckpoint } from '@isinglab/gnn/node';
@@ -200,15 +200,6 @@ function stats(values: number[], fractions: number[], vertices: number): MethodS
   return { mean, std, meanPerVertex: mean / vertices, fraction: meanAndStd(fractions).mean, values };
 }
 
-function shuffled<T>(items: readonly T[], rng: Rng): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 function keptFraction(spins: Int8Array): number {
   let plus = 0;
   for (let i = 0; i < spins.length; i++) if (spins[i] === 1) plus++;
@@ -265,7 +256,7 @@ export function evaluateMesh(
   // Random: exactly as many kept vertices as the matching Ising+field sample, uniformly chosen
   const randomSpins = new Int8Array(s * n);
   for (let k = 0; k < s; k++) {
-    const order = shuffled(Array.from({ length: n }, (_, i) => i), rng);
+    const order = shuffleInPlace(Array.from({ length: n }, (_, i) => i), rng);
     randomSpins.fill(-1, k * n, (k + 1) * n);
     for (let j = 0; j < (field.counts[k] as number); j++) randomSpins[k * n + (order[j] as number)] = 1;
   }
@@ -369,7 +360,7 @@ function trainFold(ctx: FoldContext, config: MeshRunConfig, options: RunMeshOpti
     }
     const steps = ctx.train.length * config.stepsPerMesh;
     for (let epoch = start; epoch < config.epochs; epoch++) {
-      const order = shuffled(ctx.train.flatMap((t) => Array.from({ length: config.stepsPerMesh }, () => t)), rng);
+      const order = shuffleInPlace(ctx.train.flatMap((t) => Array.from({ length: config.stepsPerMesh }, () => t)), rng);
       let total = 0;
       let fraction = 0;
       order.forEach((input, s) => {
