@@ -9,6 +9,7 @@ import {
   balancedMisclassificationLoss,
   couplingSums,
   dice,
+  diceLoss,
   kingsLayout,
   misclassificationLoss,
 } from '../../src/experiments/segmentation/segmentation-models.js';
@@ -87,6 +88,26 @@ describe('losses and scores', () => {
     expect(balancedMisclassificationLoss(Int8Array.of(1, -1), 0, Uint8Array.of(0, 0))).toBe(1);
     expect(balancedMisclassificationLoss(Int8Array.of(1, 1), 0, Uint8Array.of(0, 0))).toBe(2);
   });
+
+  it('the Dice loss is 1 − dice() of the sample read as a mask, at any offset (random spins, 200 draws)', () => {
+    const rng = createRng(12);
+    for (let t = 0; t < 200; t++) {
+      const n = 1 + rng.int(30);
+      const offset = rng.int(5);
+      const spins = new Int8Array(offset + n);
+      const mask = new Uint8Array(n);
+      const prediction = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const on = rng.float64() < 0.3;
+        spins[offset + i] = on ? 1 : -1;
+        prediction[i] = on ? 1 : 0;
+        mask[i] = rng.float64() < 0.3 ? 1 : 0;
+      }
+      expect(diceLoss(spins, offset, mask)).toBeCloseTo(1 - dice(prediction, mask), 14);
+    }
+    // hand-computed: one of two foreground pixels found, one false positive → Dice 2·1/(2 + 2) = 0.5
+    expect(diceLoss(Int8Array.of(1, -1, 1, -1), 0, Uint8Array.of(1, 1, 0, 0))).toBe(0.5);
+  });
 });
 
 describe('one training step of each model', () => {
@@ -124,6 +145,24 @@ describe('one training step of each model', () => {
     optimizer.dispose();
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('the task loss option: trainStep reports the mean loss of exactly the samples a same-seeded draw gives', () => {
+    const batch = syntheticBatch(2, 16, 3);
+    for (const [loss, taskLoss] of [['dice', diceLoss], ['misclassification', misclassificationLoss], ['balanced', balancedMisclassificationLoss]] as const) {
+      const model = new IsingSegmenter({ ...config, sweeps: 2, samplesPerStep: 3, loss });
+      const h = model.fields(batch);
+      const rng = createRng(21);
+      let expected = 0;
+      batch.forEach((sample, b) => {
+        const spins = model.sample(h[b]!, 3, rng);
+        for (let k = 0; k < 3; k++) expected += taskLoss(spins, k * 256, sample.mask) / 6;
+      });
+      const optimizer = new Adam(model.variables(), { learningRate: 0.01 });
+      expect(model.trainStep(batch, optimizer, createRng(21))).toBeCloseTo(expected, 12);
+      optimizer.dispose();
+      model.dispose();
+    }
   });
 
   it('couplingLearningRateScale c: same starting couplings, and Adam\'s first step moves log w by ≈ c·lr instead of lr', () => {

@@ -39,7 +39,7 @@ export interface SegmentationRunConfig {
   /** Test images drawn in the figure. */
   figureRows: number;
   /** Task loss of the Ising model (see IsingSegmenterConfig.loss). @default 'misclassification' (Eq. 22) */
-  isingLoss?: 'misclassification' | 'balanced';
+  isingLoss?: 'misclassification' | 'balanced' | 'dice';
   /**
    * Epochs of the shared budget spent on cross-entropy before RLOO: the Ising model's U-Net starts from the
    * cross-entropy U-Net of the same run after this many epochs (output layer scaled by 1/(2β), see
