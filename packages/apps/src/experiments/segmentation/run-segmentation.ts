@@ -77,7 +77,8 @@ export interface SegmentationRunConfig {
 // before any step (they smooth away the few-pixel nuclei of 32×32 images). Trained from the initial U-Net with RLOO
 // alone (isingPretrainEpochs 0), Eq. 22 drove every field negative within the first epoch (Dice 0.000) and the
 // balanced loss reached Dice 0.456 against the U-Net's 0.695 (quick, 4 epochs, one seed). This quick configuration,
-// 3 seeds: Ising 0.777 ± 0.010 vs U-Net 0.797 ± 0.009 (K = 16 samples per image, lr 1e-3); K = 8 at lr 5e-4 gave
+// 3 seeds: Ising 0.777 ± 0.010 vs U-Net 0.797 ± 0.009 at commit 8f4092f, 0.784 ± 0.011 vs 0.788 ± 0.025 on
+// 2026-12-07 (0.782 ± 0.007 with isingLoss 'dice') (K = 16 samples per image, lr 1e-3); K = 8 at lr 5e-4 gave
 // 0.774 ± 0.014, K = 2 0.754 ± 0.018 at lr 1e-4 and 0.695 ± 0.090 at 5e-4 (more samples per step help). The
 // fine-tuned Ising model still trails the U-Net that spends its last epoch on cross-entropy.
 export const SEGMENTATION_CONFIGS: Record<string, SegmentationRunConfig> = {
