@@ -89,7 +89,8 @@ export const MESH_CONFIGS: Record<string, MeshRunConfig> = {
   // triangulation is adaptive where the others' are near-uniform) failed on seeds 2 and 3 of the full run (ratio
   // 1.86) and the held-out ratio of seed 2 swung 0.93 / 1.13 / 1.16 / 0.80 over epochs 5–20; with copies at 1/2
   // and 1/4 of each training mesh's vertices, 0.73 / 0.59 / 0.59 (seed 2) and 0.83 / 0.77 / 0.79 (seed 3) at
-  // epochs 5 / 10 / 15. Costs ≈ 1.75× the training time. (quick, at 1000 vertices, does better without them.)
+  // epochs 5 / 10 / 15. Costs ≈ 1.75× the training time. (quick, at 1000 vertices, does better without them.) The
+  // full run with them: Ising+field / Ising 0.53–0.56 (spot), 0.67–0.71 (bob), 0.72–0.78 (blub), 0.61–0.79 (bunny).
   paper: {
     name: 'paper',
     meshes: ['spot', 'bob', 'blub', 'bunny'],
