@@ -40,6 +40,17 @@ const tiny = (epochs: number): MeshRunConfig => ({
   evalSamples: 2,
 });
 
+/** The axis-aligned bounding box's diagonal of xyz positions, computed here rather than through normalizeMesh. */
+function boundingBoxDiagonal(p: Float64Array): number {
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < p.length; i++) {
+    lo[i % 3] = Math.min(lo[i % 3]!, p[i]!);
+    hi[i % 3] = Math.max(hi[i % 3]!, p[i]!);
+  }
+  return Math.hypot(hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!);
+}
+
 withData('the mesh experiment runner (real meshes, decimated)', () => {
   let loaded: LoadedMesh[];
   beforeAll(async () => {
@@ -51,14 +62,7 @@ withData('the mesh experiment runner (real meshes, decimated)', () => {
       expect(m.mesh.vertexCount).toBe(120);
       expect(m.decimated).toBe(true);
       expect(m.nonManifoldEdges).toBe(0);
-      const p = m.mesh.positions;
-      const lo = [Infinity, Infinity, Infinity];
-      const hi = [-Infinity, -Infinity, -Infinity];
-      for (let i = 0; i < p.length; i++) {
-        lo[i % 3] = Math.min(lo[i % 3]!, p[i]!);
-        hi[i % 3] = Math.max(hi[i % 3]!, p[i]!);
-      }
-      expect(Math.hypot(hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!)).toBeCloseTo(1, 12);
+      expect(boundingBoxDiagonal(m.mesh.positions)).toBeCloseTo(1, 12);
     }
   });
 
@@ -70,14 +74,7 @@ withData('the mesh experiment runner (real meshes, decimated)', () => {
     expect(copies.map((c) => c.mesh.vertexCount)).toEqual([120, 60, 30]);
     for (const c of copies.slice(1)) {
       expect(c.lossScale).toBeGreaterThan(0);
-      const p = c.mesh.positions;
-      const lo = [Infinity, Infinity, Infinity];
-      const hi = [-Infinity, -Infinity, -Infinity];
-      for (let i = 0; i < p.length; i++) {
-        lo[i % 3] = Math.min(lo[i % 3]!, p[i]!);
-        hi[i % 3] = Math.max(hi[i % 3]!, p[i]!);
-      }
-      expect(Math.hypot(hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!)).toBeCloseTo(1, 12);
+      expect(boundingBoxDiagonal(c.mesh.positions)).toBeCloseTo(1, 12);
     }
     for (const bad of [0, 1, Number.NaN]) {
       let error: unknown;
