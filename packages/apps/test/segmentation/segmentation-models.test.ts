@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs';
-import { createRng, isProperColouring } from '@isinglab/graph';
+import { InvalidArgumentError, createRng, isProperColouring } from '@isinglab/graph';
 import { Adam, useBackend } from '@isinglab/gnn';
 import type { SegmentationSample } from '../../src/experiments/segmentation/dataset.js';
 import {
@@ -12,6 +12,7 @@ import {
   diceLoss,
   kingsLayout,
   misclassificationLoss,
+  type IsingSegmenterConfig,
 } from '../../src/experiments/segmentation/segmentation-models.js';
 
 tf.env().set('PROD', true);
@@ -187,6 +188,12 @@ describe('one training step of each model', () => {
       expect(scaled[k]!).toBeCloseTo(20 * step, 5);
     }
     expect(() => new IsingSegmenter({ ...config, couplingLearningRateScale: 0 })).toThrow(/couplingLearningRateScale/);
+  });
+
+  it('an unknown task loss is a typed error at construction, not a silent fallback to Eq. 22', () => {
+    const misspelt = { ...config, loss: 'misclasification' } as unknown as IsingSegmenterConfig;
+    expect(() => new IsingSegmenter(misspelt)).toThrow(InvalidArgumentError);
+    expect(() => new IsingSegmenter(misspelt)).toThrow(/config.loss must be one of 'misclassification', 'balanced', 'dice'/);
   });
 
   it('initialiseFieldFrom: the Ising fields are the cross-entropy logits / (2β), so σ(2βh) = σ(logit); the source is untouched', () => {

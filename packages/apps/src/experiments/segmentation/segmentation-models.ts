@@ -184,6 +184,8 @@ function outputs(unet: tf.LayersModel, samples: readonly SegmentationSample[], s
   return samples.map((_, b) => values.slice(b * n, (b + 1) * n));
 }
 
+const TASK_LOSSES: readonly string[] = ['misclassification', 'balanced', 'dice'];
+
 export class IsingSegmenter {
   readonly config: Required<IsingSegmenterConfig>;
   readonly layout: KingsLayout;
@@ -198,6 +200,10 @@ export class IsingSegmenter {
     const scale = this.config.couplingLearningRateScale;
     if (!(Number.isFinite(scale) && scale > 0)) {
       throw new InvalidArgumentError({ pkg: 'apps', fn: 'IsingSegmenter', argument: 'config.couplingLearningRateScale', value: scale, rule: 'a positive finite number' });
+    }
+    if (!TASK_LOSSES.includes(this.config.loss)) {
+      // a typo here would otherwise train silently on Eq. 22
+      throw new InvalidArgumentError({ pkg: 'apps', fn: 'IsingSegmenter', argument: 'config.loss', value: this.config.loss, rule: `one of ${TASK_LOSSES.map((l) => `'${l}'`).join(', ')}` });
     }
     this.unet = unetFor(this.config, 'ising_unet');
     // tidy frees the initial value, not the variable made from it
