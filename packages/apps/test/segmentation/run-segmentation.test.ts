@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, IsingLabError } from '@isinglab/graph';
 import { useBackend } from '@isinglab/gnn';
 import { decodePng } from '../../src/lib/png.js';
-import { runSegmentation, type SegmentationRunConfig } from '../../src/experiments/segmentation/run-segmentation.js';
+import { SEGMENTATION_CONFIGS, runSegmentation, type SegmentationRunConfig } from '../../src/experiments/segmentation/run-segmentation.js';
 import { loadSegmentationDataset, type SegmentationDataset } from '../../src/experiments/segmentation/dataset.js';
 import { PANEL_COLUMNS, panelSize } from '../../src/experiments/segmentation/segmentation-figure.js';
 import { experimentSegmentation } from '../../src/commands/experiment-segmentation.js';
@@ -210,6 +210,12 @@ withData('the segmentation experiment runner (smoke test on 8 real images)', () 
     }
     expect(IsingLabError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).argument).toBe('data folder');
-    await expect(experimentSegmentation({ config: 'huge' }, io)).rejects.toThrow(/--config must be one of quick, paper/);
+    await expect(experimentSegmentation({ config: 'huge' }, io)).rejects.toThrow(/--config must be one of quick, paper, paper-misclassification/);
+  });
+
+  it('paper-misclassification is the paper configuration with Eq. 22 as the task loss instead of 1 − Dice', () => {
+    const { paper, 'paper-misclassification': eq22 } = SEGMENTATION_CONFIGS;
+    expect(paper!.isingLoss).toBe('dice');
+    expect(eq22).toEqual({ ...paper, name: 'paper-misclassification', isingLoss: 'misclassification' });
   });
 });
