@@ -43,10 +43,9 @@ export const USAGE = `usage:
       run an experiment: data-stats (the default), spai (seed 000's sparse approximate inverses;
       results/spai/<config>/results.json and .svg), segmentation (seed 000's Ising image segmentation
       on dsb2018-nuclei, also --config paper-misclassification; results/segmentation/<config>/results.json
-      and .png), mesh (seed 000's mesh
-      coarsening; results/mesh/<config>/results.json and .svg), ibg (seed 003's node classification
-      on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config quick|reduced|paper|cpu, a part with
-      --datasets a,b and --splits 0,1; results/ibg/<config>/)
+      and .png), mesh (seed 000's mesh coarsening; results/mesh/<config>/results.json and .svg), ibg
+      (seed 003's node classification on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config
+      quick|reduced|paper|cpu, a part with --datasets a,b and --splits 0,1; results/ibg/<config>/)
       or fvs-van (seed 001: karate/polblogs correlations, lattice free energy, spin glasses, censored
       block model; results/fvs-van/<config>/); Ctrl-C, then the same command, resumes
   isinglab --help`;
