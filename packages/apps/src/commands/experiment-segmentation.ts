@@ -1,7 +1,7 @@
 /**
- * `isinglab experiment segmentation [--config quick|paper|paper-misclassification] [--data DIR] [--json]`: the image-segmentation experiment
- * of seed 000 (Sec. 4.1) on dsb2018-nuclei (results/segmentation/<config>/results.json and the Figure-3-style
- * results.png). Progress with ETA on stderr; Ctrl-C ends the process at once and the next run resumes
+ * `isinglab experiment segmentation [--config quick|paper|paper-misclassification] [--data DIR] [--json]`: the
+ * image-segmentation experiment of seed 000 (Sec. 4.1) on dsb2018-nuclei (results/segmentation/<config>/results.json
+ * and the Figure-3-style results.png). Progress with ETA on stderr; Ctrl-C ends the process at once and the next run resumes
  * from the last epoch checkpoint of each model.
  */
 import { join } from 'node:path';

@@ -193,7 +193,7 @@ describe('one training step of each model', () => {
   it('an unknown task loss is a typed error at construction, not a silent fallback to Eq. 22', () => {
     const misspelt = { ...config, loss: 'misclasification' } as unknown as IsingSegmenterConfig;
     expect(() => new IsingSegmenter(misspelt)).toThrow(InvalidArgumentError);
-    expect(() => new IsingSegmenter(misspelt)).toThrow(/config.loss must be one of 'misclassification', 'balanced', 'dice'/);
+    expect(() => new IsingSegmenter(misspelt)).toThrow(/config.loss must be one of "misclassification", "balanced", "dice"/);
   });
 
   it('initialiseFieldFrom: the Ising fields are the cross-entropy logits / (2β), so σ(2βh) = σ(logit); the source is untouched', () => {

@@ -20,7 +20,7 @@
  *   prediction: logit > 0.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, kingsGraph, type Graph, type Rng } from '@isinglab/graph';
+import { InvalidArgumentError, checkOneOf, kingsGraph, type Graph, type Rng } from '@isinglab/graph';
 import { createIsingModel, sampleIsingSync, updateSchedule, type UpdateSchedule } from '@isinglab/ising';
 import { rlooSurrogate, rlooWeights, type GradientApplier } from '@isinglab/ising/learn';
 import { createUNet } from '@isinglab/gnn';
@@ -61,7 +61,7 @@ export interface IsingSegmenterConfig extends SegmentationModelConfig {
    * the sample against the mask, the test metric itself (not in the seed; RLOO needs no gradient of the loss).
    * @default 'misclassification'
    */
-  loss?: 'misclassification' | 'balanced' | 'dice';
+  loss?: SegmentationTaskLoss;
 }
 
 /** The pixel graph of one image size: king's graph, which edges are diagonal, their endpoints, the 4-colour schedule. */
@@ -184,7 +184,12 @@ function outputs(unet: tf.LayersModel, samples: readonly SegmentationSample[], s
   return samples.map((_, b) => values.slice(b * n, (b + 1) * n));
 }
 
-const TASK_LOSSES: readonly string[] = ['misclassification', 'balanced', 'dice'];
+type TaskLoss = (spins: Int8Array, offset: number, mask: Uint8Array) => number;
+
+/** The task losses by name (IsingSegmenterConfig.loss). */
+const TASK_LOSSES = { misclassification: misclassificationLoss, balanced: balancedMisclassificationLoss, dice: diceLoss } satisfies Record<string, TaskLoss>;
+
+export type SegmentationTaskLoss = keyof typeof TASK_LOSSES;
 
 export class IsingSegmenter {
   readonly config: Required<IsingSegmenterConfig>;
@@ -193,6 +198,7 @@ export class IsingSegmenter {
   /** log(w)/c and log(w*)/c, with c = config.couplingLearningRateScale. */
   readonly logCouplings: tf.Variable;
   private readonly couplingBuffer: Float64Array;
+  private readonly taskLoss: TaskLoss;
 
   constructor(config: IsingSegmenterConfig, layout: KingsLayout = kingsLayout(config.size)) {
     this.config = { baseFilters: 16, depth: 3, seed: 0, beta: 1, initialCoupling: 0.2, initialDiagonalCoupling: 0.2, couplingLearningRateScale: 1, sweeps: 5, samplesPerStep: 2, loss: 'misclassification', ...config };
@@ -201,10 +207,7 @@ export class IsingSegmenter {
     if (!(Number.isFinite(scale) && scale > 0)) {
       throw new InvalidArgumentError({ pkg: 'apps', fn: 'IsingSegmenter', argument: 'config.couplingLearningRateScale', value: scale, rule: 'a positive finite number' });
     }
-    if (!TASK_LOSSES.includes(this.config.loss)) {
-      // a typo here would otherwise train silently on Eq. 22
-      throw new InvalidArgumentError({ pkg: 'apps', fn: 'IsingSegmenter', argument: 'config.loss', value: this.config.loss, rule: `one of ${TASK_LOSSES.map((l) => `'${l}'`).join(', ')}` });
-    }
+    this.taskLoss = TASK_LOSSES[checkOneOf({ pkg: 'apps', fn: 'IsingSegmenter' }, 'config.loss', this.config.loss, Object.keys(TASK_LOSSES) as SegmentationTaskLoss[])];
     this.unet = unetFor(this.config, 'ising_unet');
     // tidy frees the initial value, not the variable made from it
     this.logCouplings = tf.tidy(() => tf.variable(tf.tensor1d([Math.log(this.config.initialCoupling) / scale, Math.log(this.config.initialDiagonalCoupling) / scale]), true));
@@ -309,7 +312,6 @@ export class IsingSegmenter {
   trainStep(batch: readonly SegmentationSample[], optimizer: GradientApplier, rng: Rng): number {
     const { size, beta, samplesPerStep: k } = this.config;
     const n = size * size;
-    const taskLoss = this.config.loss === 'balanced' ? balancedMisclassificationLoss : this.config.loss === 'dice' ? diceLoss : misclassificationLoss;
     const h = this.fields(batch);
     const draws = batch.map((sample, b) => {
       const spins = this.sample(h[b] as Float32Array, k, rng);
@@ -317,7 +319,7 @@ export class IsingSegmenter {
       const orthogonal = new Float32Array(k);
       const diagonal = new Float32Array(k);
       for (let s = 0; s < k; s++) {
-        losses[s] = taskLoss(spins, s * n, sample.mask);
+        losses[s] = this.taskLoss(spins, s * n, sample.mask);
         const sums = couplingSums(this.layout, spins, s * n);
         orthogonal[s] = sums.orthogonal;
         diagonal[s] = sums.diagonal;
