@@ -45,7 +45,8 @@ export const USAGE = `usage:
       on dsb2018-nuclei, also --config paper-misclassification; results/segmentation/<config>/results.json
       and .png), mesh (seed 000's mesh coarsening; results/mesh/<config>/results.json and .svg), ibg
       (seed 003's node classification on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config
-      quick|reduced|paper|cpu, a part with --datasets a,b and --splits 0,1; results/ibg/<config>/)
+      quick|reduced|paper|cpu, a part with --datasets a,b, --splits 0,1 and --models IBG-NN,Dir-GNN;
+      results/ibg/<config>/)
       or fvs-van (seed 001: karate/polblogs correlations, lattice free energy, spin glasses, censored
       block model; results/fvs-van/<config>/); Ctrl-C, then the same command, resumes
   isinglab --help`;
@@ -98,6 +99,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         epochs: { type: 'string' },
         datasets: { type: 'string' },
         splits: { type: 'string' },
+        models: { type: 'string' },
       },
     });
   } catch (error) {
@@ -139,7 +141,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (name === 'spai') return experimentSpai(pick(values, ['config', 'data', 'json']), io);
     if (name === 'segmentation') return experimentSegmentation(pick(values, ['config', 'data', 'json']), io);
     if (name === 'mesh') return experimentMesh(pick(values, ['config', 'data', 'json']), io);
-    if (name === 'ibg') return experimentIbg(pick(values, ['config', 'data', 'json', 'datasets', 'splits']), io);
+    if (name === 'ibg') return experimentIbg(pick(values, ['config', 'data', 'json', 'datasets', 'splits', 'models']), io);
     if (name === 'fvs-van') return experimentFvsVan(pick(values, ['config', 'data', 'json']), io);
     if (name !== 'data-stats') throw new UsageError(`unknown experiment ${name} (available: data-stats, spai, segmentation, mesh, ibg, fvs-van)`);
     return dataStats({ ...pick(values, ['data', 'json', 'config']) }, io);

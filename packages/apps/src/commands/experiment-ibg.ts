@@ -1,9 +1,10 @@
 /**
- * `isinglab experiment ibg [--config quick|reduced|paper|cpu] [--datasets a,b] [--splits 0,1] [--data DIR] [--json]`:
+ * `isinglab experiment ibg [--config quick|reduced|paper|cpu] [--datasets a,b] [--splits 0,1] [--models m,n] [--data DIR]
+ * [--json]`:
  * seed 003's node classification on Chameleon and Squirrel, IBG-NN vs Dir-GNN (results/ibg/<config>/results.json
  * and results.svg). Progress with ETA on stderr; Ctrl-C ends the process at once and the next run resumes from the
- * last fit checkpoint and the finished splits. `--datasets` and `--splits` run a part of the configuration (its
- * results.json then summarises that part; the finished splits stay in the same folder for the next run).
+ * last fit checkpoint and the finished splits. `--datasets`, `--splits` and `--models` run a part of the configuration
+ * (its results.json then summarises that part; the finished splits stay in the same folder for the next run).
  */
 import { join } from 'node:path';
 import { formatTable } from '@isinglab/graph/testing';
@@ -24,10 +25,23 @@ export interface ExperimentIbgOptions {
   datasets?: string;
   /** Comma-separated subset of the configuration's splits (of every dataset run). */
   splits?: string;
+  /** Comma-separated subset of the configuration's models (IBG-NN, Dir-GNN, MLP). */
+  models?: string;
 }
 
-/** The part of `config` that `--datasets` and `--splits` select; a name or split outside the configuration is an InvalidArgumentError. */
-export function selectIbgPart(config: IbgRunConfig, datasets: string | undefined, splits: string | undefined): IbgRunConfig {
+/** The part of a configuration to run, as the comma-separated flags give it (undefined: all of it). */
+export interface IbgPart {
+  datasets?: string | undefined;
+  splits?: string | undefined;
+  models?: string | undefined;
+}
+
+/**
+ * The part of `config` that `--datasets`, `--splits` and `--models` select, in the configuration's order; a name or
+ * split outside the configuration is an InvalidArgumentError.
+ */
+export function selectIbgPart(config: IbgRunConfig, part: IbgPart): IbgRunConfig {
+  const { datasets, splits, models } = part;
   const fail = (argument: string, value: string, rule: string): never => {
     throw new InvalidArgumentError({ pkg: 'apps', fn: 'experiment ibg', argument, value, rule });
   };
@@ -52,6 +66,11 @@ export function selectIbgPart(config: IbgRunConfig, datasets: string | undefined
     }
     out = { ...out, splitsByDataset: byDataset };
   }
+  if (models !== undefined) {
+    const chosen = list(models, '--models');
+    for (const m of chosen) if (!(config.models as readonly string[]).includes(m)) fail('--models', models, `model names of the ${config.name} configuration (${config.models.join(', ')})`);
+    out = { ...out, models: config.models.filter((m) => chosen.includes(m)) };
+  }
   return out;
 }
 
@@ -65,7 +84,7 @@ export interface ExperimentIbgEnv {
 export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, env: ExperimentIbgEnv = {}): Promise<number> {
   const configs = env.configs ?? IBG_CONFIGS;
   const name = options.config ?? 'quick';
-  const config = selectIbgPart(experimentConfig('ibg', name, configs), options.datasets, options.splits);
+  const config = selectIbgPart(experimentConfig('ibg', name, configs), options);
   const backend = await prepareTf();
   const outDir = env.outDir ?? join(resultsDir(), 'ibg', name);
   const data = locateData(options.data);

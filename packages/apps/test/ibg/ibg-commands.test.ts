@@ -129,22 +129,41 @@ describe('isinglab experiment ibg', () => {
     expect(full.err.filter((l) => l.includes('loaded from checkpoint'))).toHaveLength(2);
   });
 
-  it('selectIbgPart keeps the configuration order and rejects names, splits and lists outside it', () => {
+  it('--models runs a part: the other model of the same splits trains in the next run and the first is reused', async () => {
+    const sbm2 = directedSbm({ nodes: 40, probabilities: [[0.02, 0.3], [0.3, 0.02]], featureDim: 3, splits: 2, rng: createRng(5) });
+    const parts: Record<string, IbgRunConfig> = { two: { ...(configs['smoke'] as IbgRunConfig), name: 'two', datasets: ['a'], splits: [0, 1], models: ['Dir-GNN', 'MLP'] } };
+    const outDir = join(dir, 'models');
+    const first = capture();
+    expect(await experimentIbg({ config: 'two', models: 'MLP', json: true }, first.io, { configs: parts, outDir, datasets: { a: sbm2 } })).toBe(0);
+    const part = JSON.parse(first.out.join('\n'));
+    expect(part.splits.map((r: { model: string; split: number }) => `${r.model}${r.split}`)).toEqual(['MLP0', 'MLP1']);
+    const full = capture();
+    expect(await experimentIbg({ config: 'two', json: true }, full.io, { configs: parts, outDir, datasets: { a: sbm2 } })).toBe(0);
+    expect(JSON.parse(full.out.join('\n')).splits).toHaveLength(4);
+    expect(full.err.filter((l) => l.includes('loaded from checkpoint'))).toHaveLength(2);
+  });
+
+  it('selectIbgPart keeps the configuration order and rejects names, splits, models and lists outside it', () => {
     const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
-    const part = selectIbgPart(paper, 'squirrel', '9,3');
+    const part = selectIbgPart(paper, { datasets: 'squirrel', splits: '9,3', models: 'Dir-GNN' });
     expect(part.datasets).toEqual(['squirrel']);
     expect(splitsOf(part, 'squirrel')).toEqual([3, 9]);
-    expect(selectIbgPart(paper, undefined, undefined)).toBe(paper);
-    for (const [datasets, splits, argument] of [
-      ['cora', undefined, '--datasets'],
-      ['chameleon,', undefined, '--datasets'],
-      [undefined, '10', '--splits'],
-      [undefined, '1.5', '--splits'],
-      [undefined, 'x', '--splits'],
+    expect(part.models).toEqual(['Dir-GNN']);
+    expect(selectIbgPart(paper, { models: 'Dir-GNN,IBG-NN' }).models).toEqual(['IBG-NN', 'Dir-GNN']);
+    expect(selectIbgPart(paper, {})).toBe(paper);
+    for (const [datasets, splits, models, argument] of [
+      ['cora', undefined, undefined, '--datasets'],
+      ['chameleon,', undefined, undefined, '--datasets'],
+      [undefined, '10', undefined, '--splits'],
+      [undefined, '1.5', undefined, '--splits'],
+      [undefined, 'x', undefined, '--splits'],
+      [undefined, undefined, 'MLP', '--models'],
+      [undefined, undefined, 'ibg-nn', '--models'],
+      [undefined, undefined, 'IBG-NN,,Dir-GNN', '--models'],
     ] as const) {
       let error: unknown;
       try {
-        selectIbgPart(paper, datasets, splits);
+        selectIbgPart(paper, { datasets, splits, models });
       } catch (e) {
         error = e;
       }
