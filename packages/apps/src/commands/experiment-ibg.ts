@@ -11,7 +11,8 @@ import { formatTable } from '@isinglab/graph/testing';
 import { progressLine } from '@isinglab/gnn';
 import type { NodeClassificationDataset } from '@isinglab/ibg';
 import { InvalidArgumentError } from '@isinglab/graph';
-import { IBG_CONFIGS, communitiesOf, fitEpochsOf, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
+import { IBG_CONFIGS, communitiesOf, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
+import { IbgEta } from '../experiments/ibg/ibg-eta.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf, skipWithoutData } from '../lib/experiment-command.js';
 import { codeVersion } from '../lib/provenance.js';
@@ -89,23 +90,7 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
   const outDir = env.outDir ?? join(resultsDir(), 'ibg', name);
   const data = locateData(options.data);
   if (env.datasets === undefined && skipWithoutData('ibg', data, config.datasets, io)) return 0;
-  // ETA over a budget in "work units": each fit epoch counts 1, each training epoch `trainWeight` (measured on
-  // Chameleon at the paper's size, 2-core machine: a fit epoch 0.68 s, an IBG-NN or Dir-GNN training step 0.56–0.58 s
-  // since gnn's matMul); early stopping makes it an upper bound.
-  const trainWeight = 1;
-  const bases: number[] = [];
-  let total = 0;
-  for (const d of config.datasets) {
-    bases.push(total);
-    total += fitEpochsOf(config, d) + trainWeight * config.epochs * splitsOf(config, d).length * config.models.length;
-  }
-  let datasetIndex = -1;
-  let lastDataset = '';
-  let unitsBefore = 0;
-  let trainDone = 0;
-  let fitSeen = false;
-  // work loaded from checkpoints, excluded from the rate the ETA extrapolates
-  let skipped = 0;
+  const eta = new IbgEta(config);
   const started = Date.now();
   let last = 0;
   const result = await runIbgExperiment(config, {
@@ -114,51 +99,28 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
     dataDir: data.dir,
     ...(env.datasets === undefined ? {} : { datasets: env.datasets }),
     onProgress: (p) => {
-      if (p.dataset !== lastDataset) {
-        lastDataset = p.dataset;
-        datasetIndex++;
-        trainDone = 0;
-        fitSeen = false;
-      }
-      const base = bases[datasetIndex] ?? 0;
-      const fitEpochs = fitEpochsOf(config, p.dataset);
-      let units: number;
+      const now = Date.now();
+      eta.observe(p, now);
       let label: string;
       let metrics: Record<string, number>;
-      if (p.phase !== 'fit' && !fitSeen) {
-        // the whole fit was loaded from its checkpoint
-        fitSeen = true;
-        skipped += fitEpochs;
-      }
       if (p.phase === 'fit') {
-        // progress comes every 10 epochs: the first event after a resume tells where the checkpoint was
-        if (!fitSeen) skipped += Math.max(0, p.epoch - 10);
-        fitSeen = true;
-        units = base + p.epoch;
         label = `ibg ${p.dataset} fit K=${communitiesOf(config, p.dataset)} epoch ${p.epoch}/${p.epochs}`;
         metrics = { 'rel err': p.relativeError };
       } else if (p.phase === 'encode') {
-        // a few minutes once per dataset, outside the bar's units (the label counts its epochs)
-        units = base + fitEpochs;
         label = `ibg ${p.dataset} signal encoder epoch ${p.epoch}/${p.epochs}`;
         metrics = { loss: p.loss };
       } else if (p.phase === 'train') {
-        units = base + fitEpochs + trainWeight * (trainDone + p.epoch);
         label = `ibg ${p.dataset} split ${p.split} ${p.model} epoch ${p.epoch}/${p.epochs}`;
         metrics = { 'val acc': p.valAccuracy };
       } else {
-        trainDone += config.epochs;
-        if (p.cached) skipped += trainWeight * config.epochs;
-        units = base + fitEpochs + trainWeight * trainDone;
         label = `ibg ${p.dataset} split ${p.split} ${p.model} ${p.cached ? 'loaded from checkpoint' : 'done'}`;
         metrics = { 'test acc': p.testAccuracy };
       }
-      unitsBefore = Math.max(unitsBefore, units);
-      const now = Date.now();
       if (now - last > 2000 || p.phase === 'done') {
         last = now;
-        // the label names the epoch; the line's own count is in work units, so it is left out
-        const line = progressLine({ epoch: unitsBefore, epochs: total, elapsedMs: now - started, metrics, completedBefore: skipped });
+        // the bar counts fit and training epochs with the predicted run lengths; the ETA weighs them by measured
+        // rates (IbgEta); the label names the epoch, so the line's own count is left out
+        const line = progressLine({ epoch: eta.units, epochs: eta.total, elapsedMs: now - started, metrics, completedBefore: eta.loaded, remainingMs: eta.remainingMs() });
         io.err(`${label}: ${line.replace(/^epoch \S+ /, '')}`);
       }
     },

@@ -102,6 +102,9 @@ describe('isinglab experiment ibg', () => {
     expect(text).toMatch(/sbm\s+Dir-GNN\s+1/);
     expect(text).toMatch(/sbm\s+MLP\s+1/);
     expect(c.err.some((l) => /ibg sbm split 0 IBG-NN done: .*test acc/.test(l))).toBe(true);
+    // the ETA comes from measured rates once a model has trained (IbgEta); the last line has none left
+    expect(c.err.some((l) => /ibg sbm split 0 IBG-NN done: .*eta \d/.test(l))).toBe(true);
+    expect(c.err.at(-1)).toMatch(/MLP done: .*100%.*elapsed \S+$/);
     // the bar follows the label's epoch; the line's count of work units is not shown
     expect(c.err.some((l) => /^ibg sbm fit K=\d+ epoch \d+\/\d+: \[[#.]{10}\] \d+%/.test(l))).toBe(true);
     expect(c.err.some((l) => /: epoch \d+\/\d+ \[/.test(l))).toBe(false);

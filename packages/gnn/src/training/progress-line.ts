@@ -13,6 +13,11 @@ export interface TrainingProgress {
    * bar include them, the ETA uses only the rate since then. @default 0
    */
   completedBefore?: number;
+  /**
+   * The caller's own estimate of the time left, in ms, where the work is not `epochs` equal steps (phases of unequal
+   * cost, early stopping): shown as the ETA instead of the rate extrapolation; undefined or not finite: extrapolate.
+   */
+  remainingMs?: number;
 }
 
 function duration(ms: number): string {
@@ -34,6 +39,8 @@ export function progressLine(progress: TrainingProgress): string {
   const metrics = Object.entries(progress.metrics ?? {})
     .map(([k, v]) => `${k} ${Number.isFinite(v) ? (Math.abs(v) >= 1000 ? v.toExponential(3) : v.toFixed(4)) : String(v)}`)
     .join('  ');
-  const eta = epoch > before && epoch < epochs ? `  eta ${duration((elapsedMs / (epoch - before)) * (epochs - epoch))}` : '';
+  const given = progress.remainingMs;
+  const eta =
+    epoch >= epochs ? '' : given !== undefined && Number.isFinite(given) ? `  eta ${duration(given)}` : epoch > before ? `  eta ${duration((elapsedMs / (epoch - before)) * (epochs - epoch))}` : '';
   return `epoch ${epoch}/${epochs} ${bar} ${Math.round(fraction * 100)}%${metrics ? `  ${metrics}` : ''}  elapsed ${duration(elapsedMs)}${eta}`;
 }

@@ -183,6 +183,14 @@ describe('schedules, early stopping and the progress line', () => {
     expect(progressLine({ epoch: 100, epochs: 100, elapsedMs: 125000 })).toBe('epoch 100/100 [##########] 100%  elapsed 2m05s');
   });
 
+  it("progressLine shows the caller's remainingMs as the ETA instead of the rate extrapolation", () => {
+    expect(progressLine({ epoch: 10, epochs: 100, elapsedMs: 10000, remainingMs: 61000 })).toBe('epoch 10/100 [#.........] 10%  elapsed 10s  eta 1m01s');
+    // shown even before any rate exists, and ignored when not finite or once the work is done
+    expect(progressLine({ epoch: 0, epochs: 100, elapsedMs: 0, remainingMs: 5000 })).toBe('epoch 0/100 [..........] 0%  elapsed 0s  eta 5s');
+    expect(progressLine({ epoch: 10, epochs: 100, elapsedMs: 10000, remainingMs: Number.NaN })).toBe('epoch 10/100 [#.........] 10%  elapsed 10s  eta 1m30s');
+    expect(progressLine({ epoch: 100, epochs: 100, elapsedMs: 10000, remainingMs: 5000 })).toBe('epoch 100/100 [##########] 100%  elapsed 10s');
+  });
+
   it('progressLine after a resume counts the restored epochs in the bar but not in the rate', () => {
     // 40 restored, 10 more in 5 s: 50 left at 0.5 s each
     expect(progressLine({ epoch: 50, epochs: 100, elapsedMs: 5000, completedBefore: 40 })).toBe('epoch 50/100 [#####.....] 50%  elapsed 5s  eta 25s');

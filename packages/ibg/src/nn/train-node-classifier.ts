@@ -21,6 +21,8 @@ export interface NodeTrainingProgress {
   valAccuracy: number;
   /** Best validation accuracy so far. */
   bestValAccuracy: number;
+  /** 0-based epoch of bestValAccuracy; with patience p the run ends after epoch bestEpoch + p + 1 unless it improves. */
+  bestEpoch: number;
   /** Milliseconds of this epoch's training step (forward, backward, update). */
   stepMs: number;
 }
@@ -170,7 +172,7 @@ export function trainNodeClassifier(
         best = { val: valAcc, train: trainAcc, test: accuracy(pred, data.labels, test), epoch };
         bestWeights = variables.map((v) => Float32Array.from(v.dataSync() as Float32Array));
       }
-      opts.onProgress?.({ epoch, epochs, loss, trainAccuracy: trainAcc, valAccuracy: valAcc, bestValAccuracy: best.val, stepMs: stepMs[epoch] as number });
+      opts.onProgress?.({ epoch, epochs, loss, trainAccuracy: trainAcc, valAccuracy: valAcc, bestValAccuracy: best.val, bestEpoch: best.epoch, stepMs: stepMs[epoch] as number });
       if (!Number.isFinite(loss)) {
         throw new ConvergenceError({ ...SITE, iterations: epoch + 1, residual: loss, what: 'training (the loss is not finite)', hint: 'Lower options.learningRate.' });
       }

@@ -99,6 +99,12 @@ describe('trainNodeClassifier bookkeeping (cpu)', () => {
     expect(seen.map((p) => p.epoch)).toEqual(Array.from({ length: 25 }, (_, i) => i));
     expect(seen[r.bestEpoch]!.valAccuracy).toBe(r.valAccuracy);
     expect(Math.max(...seen.map((p) => p.valAccuracy))).toBe(r.valAccuracy);
+    // bestEpoch in each report is the first epoch so far with the best validation accuracy
+    seen.forEach((p, e) => {
+      const best = Math.max(...seen.slice(0, e + 1).map((q) => q.valAccuracy));
+      expect([p.bestValAccuracy, p.bestEpoch]).toEqual([best, seen.findIndex((q) => q.valAccuracy === best)]);
+    });
+    expect(seen[24]!.bestEpoch).toBe(r.bestEpoch);
     expect(r.losses).toHaveLength(25);
     expect(r.stepMs.every((t) => t >= 0)).toBe(true);
     expect(r.medianStepMs).toBeGreaterThanOrEqual(0);
@@ -120,9 +126,12 @@ describe('trainNodeClassifier bookkeeping (cpu)', () => {
     const aborted = trainNodeClassifier(model, data, split, { epochs: 50, onProgress: (p) => p.epoch === 3 && controller.abort(), signal: controller.signal });
     expect(aborted.stopped).toBe('aborted');
     expect(aborted.epochs).toBe(4);
-    const patient = trainNodeClassifier(model, data, split, { epochs: 200, patience: 0, learningRate: 1e-6 });
+    const reports: NodeTrainingProgress[] = [];
+    const patient = trainNodeClassifier(model, data, split, { epochs: 200, patience: 0, learningRate: 1e-6, onProgress: (p) => reports.push(p) });
     expect(patient.stopped).toBe('patience');
+    // the run ends after epoch bestEpoch + patience + 1, as NodeTrainingProgress.bestEpoch documents
     expect(patient.epochs).toBe(patient.bestEpoch + 2);
+    expect(reports.at(-1)!.epoch).toBe(reports.at(-1)!.bestEpoch + 0 + 1);
     expect(() => trainNodeClassifier(model, data, split, { learningRate: 1e30, epochs: 5 })).toThrow(ConvergenceError);
     model.dispose();
   });

@@ -288,8 +288,10 @@ export interface IbgRunResult {
 export type IbgProgress =
   | { phase: 'fit'; dataset: string; epoch: number; epochs: number; relativeError: number }
   | { phase: 'encode'; dataset: string; epoch: number; epochs: number; loss: number }
-  | { phase: 'train'; dataset: string; split: number; model: IbgModelName; epoch: number; epochs: number; valAccuracy: number }
-  | { phase: 'done'; dataset: string; split: number; model: IbgModelName; testAccuracy: number; cached: boolean };
+  /** epoch: epochs done (1-based); bestEpoch: 0-based epoch of the best validation accuracy so far (the run ends after epoch bestEpoch + patience + 1 unless it improves). */
+  | { phase: 'train'; dataset: string; split: number; model: IbgModelName; epoch: number; epochs: number; valAccuracy: number; bestEpoch: number }
+  /** epochs: the length of the finished (or loaded) run. */
+  | { phase: 'done'; dataset: string; split: number; model: IbgModelName; testAccuracy: number; cached: boolean; epochs: number };
 
 export interface RunIbgOptions {
   outDir: string;
@@ -515,7 +517,7 @@ export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors
   const fingerprint = splitFingerprint(config, data.name, split, model);
   const saved = readJson(path) as { fingerprint?: string; result?: IbgSplitResult } | undefined;
   if (saved?.fingerprint === fingerprint && saved.result !== undefined) {
-    options.onProgress?.({ phase: 'done', dataset: data.name, split, model, testAccuracy: saved.result.testAccuracy, cached: true });
+    options.onProgress?.({ phase: 'done', dataset: data.name, split, model, testAccuracy: saved.result.testAccuracy, cached: true, epochs: saved.result.epochs });
     return saved.result;
   }
   const nodeSplit = data.splits[split];
@@ -527,7 +529,7 @@ export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors
       learningRate: config.learningRate,
       patience: config.patience,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
-      onProgress: (p) => options.onProgress?.({ phase: 'train', dataset: data.name, split, model, epoch: p.epoch + 1, epochs: p.epochs, valAccuracy: p.valAccuracy }),
+      onProgress: (p) => options.onProgress?.({ phase: 'train', dataset: data.name, split, model, epoch: p.epoch + 1, epochs: p.epochs, valAccuracy: p.valAccuracy, bestEpoch: p.bestEpoch }),
     });
     if (r.stopped === 'aborted') throw options.signal?.reason ?? new Error('aborted');
     const result: IbgSplitResult = {
@@ -543,7 +545,7 @@ export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors
       medianStepMs: r.medianStepMs,
     };
     writeJsonAtomic(path, { fingerprint, result });
-    options.onProgress?.({ phase: 'done', dataset: data.name, split, model, testAccuracy: result.testAccuracy, cached: false });
+    options.onProgress?.({ phase: 'done', dataset: data.name, split, model, testAccuracy: result.testAccuracy, cached: false, epochs: result.epochs });
     return result;
   } finally {
     classifier.dispose();
