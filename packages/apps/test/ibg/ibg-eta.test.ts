@@ -27,20 +27,29 @@ describe('IbgEta', () => {
     expect(eta.remainingMs()).toBeCloseTo(4 * 100 * 10, 6);
     expect([eta.units, eta.total, eta.loaded]).toEqual([50, 450, 0]);
 
-    // IBG-NN on split 0: 50 ms per step, best epoch 14 (0-based), so it ends after 14 + 10 + 2 = 26 epochs
+    // IBG-NN on split 0: 50 ms per step; no IBG-NN run has finished, so this one is predicted at the cap
     clock.t += 5000; // building the model: not a training step
     train(eta, clock, 0, 'IBG-NN', 20, 50, 14);
-    // 6 epochs left of this run at 50 ms; IBG-NN split 1 and both Dir-GNN runs at the cap, Dir-GNN at IBG-NN's rate
-    expect(eta.remainingMs()).toBeCloseTo(6 * 50 + 100 * 50 + 200 * 50, 6);
-    expect([eta.units, eta.total]).toEqual([70, 70 + 6 + 300]);
+    // 80 epochs left of this run at 50 ms; IBG-NN split 1 and both Dir-GNN runs at the cap, Dir-GNN at IBG-NN's rate
+    expect(eta.remainingMs()).toBeCloseTo(80 * 50 + 100 * 50 + 200 * 50, 6);
+    expect([eta.units, eta.total]).toEqual([70, 70 + 80 + 300]);
 
     clock.t += 300;
     eta.observe({ phase: 'done', dataset: 'a', split: 0, model: 'IBG-NN', testAccuracy: 0.7, cached: false, epochs: 26 }, clock.t);
-    // Dir-GNN on split 0: 20 ms per step, best epoch 3: ends after 15 epochs
-    train(eta, clock, 0, 'Dir-GNN', 5, 20, 3);
-    // 10 epochs of this run and 100 of Dir-GNN split 1 at 20 ms; IBG-NN split 1 as long as split 0 (26) at 50 ms
-    expect(eta.remainingMs()).toBeCloseTo(10 * 20 + 100 * 20 + 26 * 50, 6);
-    expect([eta.units, eta.total]).toEqual([50 + 26 + 5, 50 + 26 + 5 + 10 + 100 + 26]);
+    eta.observe({ phase: 'done', dataset: 'a', split: 0, model: 'Dir-GNN', testAccuracy: 0.7, cached: true, epochs: 12 }, clock.t);
+    // IBG-NN on split 1 at 50 ms per step: as long as split 0's (26 epochs) until patience says longer
+    train(eta, clock, 1, 'IBG-NN', 20, 50, 3);
+    // 6 epochs of this run; Dir-GNN split 1 as long as the loaded split 0 (12), at IBG-NN's rate (none of its own)
+    expect(eta.remainingMs()).toBeCloseTo(6 * 50 + 12 * 50, 6);
+    expect([eta.units, eta.total]).toEqual([50 + 26 + 12 + 20, 50 + 26 + 12 + 20 + 6 + 12]);
+    // best epoch 15 (0-based): patience keeps it to at least 15 + 10 + 2 = 27 epochs, past the mean of 26
+    train(eta, clock, 1, 'IBG-NN', 0, 50, 15);
+    eta.observe({ phase: 'train', dataset: 'a', split: 1, model: 'IBG-NN', epoch: 21, epochs: 100, valAccuracy: 0.6, bestEpoch: 15 }, (clock.t += 50));
+    expect(eta.remainingMs()).toBeCloseTo(6 * 50 + 12 * 50, 6);
+    // Dir-GNN's own rate once measured; best epoch 3 keeps this run to at least 15 epochs (mean of Dir-GNN's: 12)
+    eta.observe({ phase: 'done', dataset: 'a', split: 1, model: 'IBG-NN', testAccuracy: 0.7, cached: false, epochs: 27 }, (clock.t += 50));
+    train(eta, clock, 1, 'Dir-GNN', 5, 20, 3);
+    expect(eta.remainingMs()).toBeCloseTo((15 - 5) * 20, 6);
   });
 
   it('counts checkpointed work as loaded and has no estimate before any rate is measured', () => {
@@ -63,11 +72,12 @@ describe('IbgEta', () => {
     const eta = new IbgEta({ ...config, splits: [0], models: ['MLP'] });
     const clock = { t: 0 };
     eta.observe({ phase: 'done', dataset: 'a', split: 0, model: 'MLP', testAccuracy: 0.5, cached: true, epochs: 1 }, 0);
-    const fresh = new IbgEta({ ...config, splits: [0, 1], models: ['MLP'] });
+    const fresh = new IbgEta({ ...config, splits: [0, 1, 2], models: ['MLP'] });
     fresh.observe({ phase: 'fit', dataset: 'a', epoch: 50, epochs: 50, relativeError: 0.5 }, 0);
-    train(fresh, clock, 0, 'MLP', 95, 10, 94);
-    // best at 94 would run to 106 epochs: the cap of 100 ends it; split 1 at the cap
-    expect(fresh.remainingMs()).toBeCloseTo(5 * 10 + 100 * 10, 6);
+    fresh.observe({ phase: 'done', dataset: 'a', split: 0, model: 'MLP', testAccuracy: 0.5, cached: true, epochs: 40 }, 0);
+    train(fresh, clock, 1, 'MLP', 95, 10, 94);
+    // best at 94 would run to 106 epochs: the cap of 100 ends it; split 2 as long as split 0
+    expect(fresh.remainingMs()).toBeCloseTo(5 * 10 + 40 * 10, 6);
     expect(eta.total).toBe(51);
   });
 });

@@ -3,9 +3,9 @@
  * here twice over: a fit epoch and a training step cost very different times (Squirrel at K = 50 on 2 cores: 86 ms
  * against 2.1 s), and early stopping ends most training runs long before the epoch cap (the worst case showed
  * 12–19 h where 1–2 h were left). So the estimate combines
- * - run lengths: the run in training ends, unless validation improves again, after bestEpoch + patience + 2 epochs
- *   (capped); a run not started yet is as long as the finished runs of the same model (mean, loaded ones included),
- *   else the cap;
+ * - run lengths: a run is as long as the finished runs of the same model (mean, loaded ones included), else the
+ *   cap; the one in training at least bestEpoch + patience + 2 epochs, where patience ends it unless validation
+ *   improves again (all capped);
  * - rates measured in this process per phase (the fit; training per model), from consecutive reports only, so model
  *   building and the signal encoder stay out; where a phase has no rate yet another phase's stands in.
  * A later dataset's fit counts as work even if it will load from its checkpoint, and the signal encoder is not
@@ -128,7 +128,10 @@ export class IbgEta {
       }
     }
     const run = this.current;
-    if (run !== undefined) add(run.model, Math.max(0, Math.min(cap, run.bestEpoch + patience + 2) - run.epoch));
+    if (run !== undefined) {
+      const end = Math.min(cap, Math.max(run.bestEpoch + patience + 2, this.expectedLength(run.model)));
+      add(run.model, Math.max(0, end - run.epoch));
+    }
     return { fit, train };
   }
 
