@@ -26,6 +26,11 @@ interface CurrentRun {
   bestEpoch: number;
 }
 
+/** One (dataset, split, model) run, as the started set keys it. */
+function runKey(dataset: string, split: number, model: IbgModelName): string {
+  return `${dataset}/${split}/${model}`;
+}
+
 export class IbgEta {
   private readonly config: IbgRunConfig;
   private readonly fitDone = new Map<string, number>();
@@ -66,9 +71,10 @@ export class IbgEta {
       }
       this.fitDone.set(event.dataset, event.epoch);
     } else if (event.phase === 'train') {
-      const key = `${event.dataset}/${event.split}/${event.model}`;
+      const key = runKey(event.dataset, event.split, event.model);
       this.started.add(key);
-      if (before?.phase === 'train' && this.current?.key === key && event.epoch === this.current.epoch + 1) {
+      // the previous report was this run's previous epoch (current is cleared by 'done' and set only here)
+      if (this.current?.key === key && event.epoch === this.current.epoch + 1) {
         const rate = this.trainRates.get(event.model) ?? { ms: 0, epochs: 0 };
         rate.ms += dt;
         rate.epochs += 1;
@@ -76,7 +82,7 @@ export class IbgEta {
       }
       this.current = { key, model: event.model, epoch: event.epoch, bestEpoch: event.bestEpoch };
     } else if (event.phase === 'done') {
-      this.started.add(`${event.dataset}/${event.split}/${event.model}`);
+      this.started.add(runKey(event.dataset, event.split, event.model));
       this.lengths.set(event.model, [...(this.lengths.get(event.model) ?? []), event.epochs]);
       this.finishedUnits += event.epochs;
       if (event.cached) this.loaded += event.epochs;
@@ -123,7 +129,7 @@ export class IbgEta {
       fit += Math.max(0, fitEpochsOf(this.config, dataset) - (this.fitDone.get(dataset) ?? 0));
       for (const split of splitsOf(this.config, dataset)) {
         for (const model of this.config.models) {
-          if (!this.started.has(`${dataset}/${split}/${model}`)) add(model, this.expectedLength(model));
+          if (!this.started.has(runKey(dataset, split, model))) add(model, this.expectedLength(model));
         }
       }
     }
