@@ -129,13 +129,16 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
     io.out(JSON.stringify({ outDir, backend, ...result }));
     return 0;
   }
-  io.out(
-    formatTable([
-      ['dataset', 'nodes', 'arcs', 'K', 'fit epochs', 'rel. error (W)', 'rel. error', 'ms / fit epoch'],
-      ...result.fits.map((f) => [f.dataset, f.nodes, f.arcs, f.communities, f.epochs, f.relativeError, f.unweightedRelativeError, f.msPerEpoch ?? 'checkpoint']),
-    ]),
-  );
-  io.out('');
+  // a part without IBG-NN fits no IBG
+  if (result.fits.length > 0) {
+    io.out(
+      formatTable([
+        ['dataset', 'nodes', 'arcs', 'K', 'fit epochs', 'rel. error (W)', 'rel. error', 'ms / fit epoch'],
+        ...result.fits.map((f) => [f.dataset, f.nodes, f.arcs, f.communities, f.epochs, f.relativeError, f.unweightedRelativeError, f.msPerEpoch ?? 'checkpoint']),
+      ]),
+    );
+    io.out('');
+  }
   io.out(
     formatTable([
       ['dataset', 'model', 'splits', 'test acc %', '± std', 'seed 003 %', 'ms / step'],

@@ -12,7 +12,7 @@ import { InvalidArgumentError, createRng } from '@isinglab/graph';
 import { directedSbm } from '@isinglab/ibg';
 import { ibgFit } from '../../src/commands/ibg-fit.js';
 import { experimentIbg, selectIbgPart } from '../../src/commands/experiment-ibg.js';
-import { IBG_CONFIGS, communitiesOf, splitsOf, type IbgRunConfig } from '../../src/experiments/ibg/run-ibg-experiment.js';
+import { IBG_CONFIGS, communitiesOf, fitEpochsOf, splitsOf, type IbgRunConfig } from '../../src/experiments/ibg/run-ibg-experiment.js';
 
 tf.env().set('PROD', true);
 const dir = mkdtempSync(join(tmpdir(), 'isinglab-ibg-cli-'));
@@ -140,6 +140,10 @@ describe('isinglab experiment ibg', () => {
     expect(await experimentIbg({ config: 'two', models: 'MLP', json: true }, first.io, { configs: parts, outDir, datasets: { a: sbm2 } })).toBe(0);
     const part = JSON.parse(first.out.join('\n'));
     expect(part.splits.map((r: { model: string; split: number }) => `${r.model}${r.split}`)).toEqual(['MLP0', 'MLP1']);
+    // neither model reads the IBG, so none is fitted: no fit report, statistics or checkpoint
+    expect(part.fits).toEqual([]);
+    expect(first.err.some((l) => /fit K=/.test(l))).toBe(false);
+    expect(existsSync(join(outDir, 'checkpoints', 'a-ibg-fit.json'))).toBe(false);
     const full = capture();
     expect(await experimentIbg({ config: 'two', json: true }, full.io, { configs: parts, outDir, datasets: { a: sbm2 } })).toBe(0);
     expect(JSON.parse(full.out.join('\n')).splits).toHaveLength(4);
@@ -181,6 +185,15 @@ describe('isinglab experiment ibg', () => {
     expect([communitiesOf(cpu, 'chameleon'), communitiesOf(cpu, 'squirrel'), communitiesOf(paper, 'squirrel')]).toEqual([250, 50, 250]);
     expect(cpu.hidden).toBe(64);
     expect({ ...cpu, name: 'paper', communitiesByDataset: undefined, hidden: paper.hidden }).toEqual({ ...paper, communitiesByDataset: undefined });
+  });
+
+  it('the cpu-k250 ablation is cpu on squirrel with K = 250 fitted for 2000 epochs, IBG-NN only', () => {
+    const cpu = IBG_CONFIGS['cpu'] as IbgRunConfig;
+    const ablation = IBG_CONFIGS['cpu-k250'] as IbgRunConfig;
+    expect([communitiesOf(ablation, 'squirrel'), fitEpochsOf(ablation, 'squirrel'), fitEpochsOf(cpu, 'squirrel')]).toEqual([250, 2000, 10_000]);
+    expect([ablation.datasets, ablation.models]).toEqual([['squirrel'], ['IBG-NN']]);
+    const rest = (c: IbgRunConfig) => ({ ...c, name: '', datasets: [], models: [], communitiesByDataset: undefined, fitEpochsByDataset: undefined });
+    expect(rest(ablation)).toEqual(rest(cpu));
   });
 
   it('rejects an unknown --config with an InvalidArgumentError naming it', async () => {

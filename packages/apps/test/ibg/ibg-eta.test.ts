@@ -73,11 +73,24 @@ describe('IbgEta', () => {
     const clock = { t: 0 };
     eta.observe({ phase: 'done', dataset: 'a', split: 0, model: 'MLP', testAccuracy: 0.5, cached: true, epochs: 1 }, 0);
     const fresh = new IbgEta({ ...config, splits: [0, 1, 2], models: ['MLP'] });
-    fresh.observe({ phase: 'fit', dataset: 'a', epoch: 50, epochs: 50, relativeError: 0.5 }, 0);
     fresh.observe({ phase: 'done', dataset: 'a', split: 0, model: 'MLP', testAccuracy: 0.5, cached: true, epochs: 40 }, 0);
     train(fresh, clock, 1, 'MLP', 95, 10, 94);
     // best at 94 would run to 106 epochs: the cap of 100 ends it; split 2 as long as split 0
     expect(fresh.remainingMs()).toBeCloseTo(5 * 10 + 40 * 10, 6);
-    expect(eta.total).toBe(51);
+    // an MLP-only part fits no IBG: its one loaded epoch is all the work
+    expect([eta.units, eta.total, eta.loaded]).toEqual([1, 1, 1]);
+  });
+
+  it('counts no fit for a part without IBG-NN, which fits nothing', () => {
+    const eta = new IbgEta({ ...config, models: ['Dir-GNN'] });
+    const clock = { t: 0 };
+    train(eta, clock, 0, 'Dir-GNN', 10, 20, 9);
+    // split 0 to the cap (90 epochs left) and split 1 at the cap, at 20 ms; the 50 fit epochs are neither done nor left
+    expect(eta.remainingMs()).toBeCloseTo((90 + 100) * 20, 6);
+    expect([eta.units, eta.total, eta.loaded]).toEqual([10, 200, 0]);
+    // the same part with IBG-NN counts the fit, loaded from its checkpoint when training reports come first
+    const withIbg = new IbgEta({ ...config, models: ['IBG-NN'] });
+    train(withIbg, clock, 0, 'IBG-NN', 10, 20, 9);
+    expect([withIbg.units, withIbg.total, withIbg.loaded]).toEqual([60, 250, 50]);
   });
 });

@@ -14,6 +14,7 @@ import { directedSbm, fitIbg, type NodeClassificationDataset } from '@isinglab/i
 import {
   decodeFitState,
   encodeFitState,
+  fitDatasetIbg,
   projectFeatures,
   runIbgExperiment,
   summariseIbg,
@@ -136,12 +137,17 @@ describe('runIbgExperiment (small synthetic data)', () => {
   });
 
   it('per-dataset overrides pick the splits and fit epochs of one dataset', async () => {
-    const r = await runIbgExperiment(tiny({ models: ['MLP'], splitsByDataset: { sbm: [1] }, fitEpochsByDataset: { sbm: 10 } }), { outDir: join(dir, 'overrides'), dataDir: undefined, datasets });
+    const config = tiny({ models: ['MLP'], splitsByDataset: { sbm: [1] }, fitEpochsByDataset: { sbm: 10 } });
+    const options = { outDir: join(dir, 'overrides'), dataDir: undefined, datasets };
+    const r = await runIbgExperiment(config, options);
     expect(r.splits.map((s) => s.split)).toEqual([1]);
-    expect(r.fits[0]!.epochs).toBe(10);
+    // MLP does not read the IBG: the run fits none
+    expect(r.fits).toEqual([]);
+    const { summary } = fitDatasetIbg({ ...sbm, name: 'sbm' }, config, options);
+    expect(summary.epochs).toBe(10);
     // the same 10-epoch fit as the first run of the resume test
     const ten = fitIbg(sbm.graph, { communities: 4, epochs: 10, rng: createRng(1) });
-    expect(r.fits[0]!.relativeError).toBe(ten.loss.relativeError);
+    expect(summary.relativeError).toBe(ten.loss.relativeError);
   });
 
   it('projectFeatures gives the same projection for sparse and dense X; a signal fit does not resume a graph-only one', async () => {
@@ -164,11 +170,12 @@ describe('runIbgExperiment (small synthetic data)', () => {
     // same products in the same order (zeros add exactly nothing): bit-identical
     expect(projectFeatures(sparse, 3, 2)).toEqual(projectFeatures(x, 3, 2));
     const out = join(dir, 'signal');
-    const plain = await runIbgExperiment(tiny({ models: ['MLP'], splits: [0] }), { outDir: out, dataDir: undefined, datasets });
+    const named = { ...sbm, name: 'sbm' };
+    const plain = fitDatasetIbg(named, tiny(), { outDir: out, dataDir: undefined, datasets });
     const events: IbgProgress[] = [];
-    const signal = await runIbgExperiment(tiny({ models: ['MLP'], splits: [0], fitFeatures: 3 }), { outDir: out, dataDir: undefined, datasets, onProgress: (e) => events.push(e) });
+    const signal = fitDatasetIbg(named, tiny({ fitFeatures: 3 }), { outDir: out, dataDir: undefined, datasets, onProgress: (e) => events.push(e) });
     expect(events.some((e) => e.phase === 'fit' && e.epoch === 10)).toBe(true); // fitted from the start
-    expect(signal.fits[0]!.relativeError).not.toBe(plain.fits[0]!.relativeError);
+    expect(signal.summary.relativeError).not.toBe(plain.summary.relativeError);
   });
 
   it("the reference code's IBG-NN: its frozen signal encoder is trained once, checkpointed, reused, and changes only IBG-NN", async () => {
@@ -193,9 +200,10 @@ describe('runIbgExperiment (small synthetic data)', () => {
     for (const out of [straightDir, join(dir, 'resumed'), join(dir, 'other'), join(dir, 'signal'), join(dir, 'encoder')]) {
       const files = allFiles(out);
       expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-      expect(files).toContain('results.json');
-      expect(files).toContain('results.svg');
+      // 'signal' holds fits alone (fitDatasetIbg), the others whole runs
+      if (out !== join(dir, 'signal')) expect(files).toEqual(expect.arrayContaining(['results.json', 'results.svg']));
     }
+    expect(allFiles(join(dir, 'signal'))).toContain(join('checkpoints', 'sbm-ibg-fit.json'));
   });
 
   it('summariseIbg: one row per dataset and model present, seed values for the real datasets', () => {

@@ -8,11 +8,11 @@
  *   improves again (all capped);
  * - rates measured in this process per phase (the fit; training per model), from consecutive reports only, so model
  *   building and the signal encoder stay out; where a phase has no rate yet another phase's stands in.
- * A later dataset's fit counts as work even if it will load from its checkpoint, and the signal encoder is not
- * predicted, so the estimate errs long there.
+ * A configuration without IBG-NN fits nothing (usesIbg), so no fit is counted. A later dataset's fit counts as work
+ * even if it will load from its checkpoint, and the signal encoder is not predicted, so the estimate errs long there.
  */
 import type { IbgModelName, IbgProgress, IbgRunConfig } from './run-ibg-experiment.js';
-import { fitEpochsOf, splitsOf } from './run-ibg-experiment.js';
+import { fitEpochsOf, splitsOf, usesIbg } from './run-ibg-experiment.js';
 
 interface Rate {
   ms: number;
@@ -54,7 +54,7 @@ export class IbgEta {
     this.last = { time: now, event };
     const dt = previous === undefined ? 0 : now - previous.time;
     const before = previous?.event;
-    if (event.phase !== 'fit' && !this.fitDone.has(event.dataset)) {
+    if (event.phase !== 'fit' && usesIbg(this.config) && !this.fitDone.has(event.dataset)) {
       // reports of a later phase before any of the fit: the whole fit came from its checkpoint
       const epochs = fitEpochsOf(this.config, event.dataset);
       this.fitDone.set(event.dataset, epochs);
@@ -126,7 +126,7 @@ export class IbgEta {
     const train = new Map<IbgModelName, number>();
     const add = (model: IbgModelName, epochs: number) => train.set(model, (train.get(model) ?? 0) + epochs);
     for (const dataset of this.config.datasets) {
-      fit += Math.max(0, fitEpochsOf(this.config, dataset) - (this.fitDone.get(dataset) ?? 0));
+      if (usesIbg(this.config)) fit += Math.max(0, fitEpochsOf(this.config, dataset) - (this.fitDone.get(dataset) ?? 0));
       for (const split of splitsOf(this.config, dataset)) {
         for (const model of this.config.models) {
           if (!this.started.has(runKey(dataset, split, model))) add(model, this.expectedLength(model));
