@@ -11,7 +11,7 @@ import { formatTable } from '@isinglab/graph/testing';
 import { progressLine } from '@isinglab/gnn';
 import type { NodeClassificationDataset } from '@isinglab/ibg';
 import { InvalidArgumentError } from '@isinglab/graph';
-import { IBG_CONFIGS, communitiesOf, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
+import { IBG_CONFIGS, communitiesOf, finishedRunLengthsOutside, runIbgExperiment, splitsOf, type IbgRunConfig } from '../experiments/ibg/run-ibg-experiment.js';
 import { IbgEta } from '../experiments/ibg/ibg-eta.js';
 import { locateData, resultsDir } from '../lib/paths.js';
 import { experimentConfig, prepareTf, skipWithoutData } from '../lib/experiment-command.js';
@@ -90,7 +90,8 @@ export async function experimentIbg(options: ExperimentIbgOptions, io: CliIo, en
   const outDir = env.outDir ?? join(resultsDir(), 'ibg', name);
   const data = locateData(options.data);
   if (env.datasets === undefined && skipWithoutData('ibg', data, config.datasets, io)) return 0;
-  const eta = new IbgEta(config);
+  // runs of other splits in the folder tell how long this part's runs will last before one of them ends
+  const eta = new IbgEta(config, finishedRunLengthsOutside(config, outDir));
   const started = Date.now();
   let last = 0;
   const result = await runIbgExperiment(config, {

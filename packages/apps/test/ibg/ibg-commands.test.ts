@@ -12,7 +12,7 @@ import { InvalidArgumentError, createRng } from '@isinglab/graph';
 import { directedSbm } from '@isinglab/ibg';
 import { ibgFit } from '../../src/commands/ibg-fit.js';
 import { experimentIbg, selectIbgPart } from '../../src/commands/experiment-ibg.js';
-import { IBG_CONFIGS, communitiesOf, fitEpochsOf, splitsOf, type IbgRunConfig } from '../../src/experiments/ibg/run-ibg-experiment.js';
+import { IBG_CONFIGS, communitiesOf, finishedRunLengthsOutside, fitEpochsOf, splitsOf, type IbgRunConfig } from '../../src/experiments/ibg/run-ibg-experiment.js';
 
 tf.env().set('PROD', true);
 const dir = mkdtempSync(join(tmpdir(), 'isinglab-ibg-cli-'));
@@ -126,6 +126,14 @@ describe('isinglab experiment ibg', () => {
     expect(await experimentIbg({ config: 'three', datasets: 'b', splits: '2,0', json: true }, first.io, { configs: parts, outDir, datasets: { a: sbm2, b: sbm2 } })).toBe(0);
     const part = JSON.parse(first.out.join('\n'));
     expect(part.splits.map((r: { dataset: string; split: number }) => `${r.dataset}${r.split}`)).toEqual(['b0', 'b2']);
+    // what a later part learns of run lengths: the finished runs outside it with the same settings, nothing else
+    const three = parts['three'] as IbgRunConfig;
+    const epochsOf = (split: number) => (part.splits as { split: number; epochs: number }[]).find((r) => r.split === split)?.epochs;
+    expect(finishedRunLengthsOutside(selectIbgPart(three, { datasets: 'b', splits: '1' }), outDir)).toEqual(new Map([['MLP', [epochsOf(0), epochsOf(2)]]]));
+    expect(finishedRunLengthsOutside(selectIbgPart(three, { datasets: 'b', splits: '0,1' }), outDir)).toEqual(new Map([['MLP', [epochsOf(2)]]]));
+    expect(finishedRunLengthsOutside(selectIbgPart({ ...three, hidden: 5 }, { datasets: 'b', splits: '1' }), outDir).size).toBe(0);
+    expect(finishedRunLengthsOutside(selectIbgPart(three, { datasets: 'a' }), outDir).size).toBe(0);
+    expect(finishedRunLengthsOutside(three, join(dir, 'no-such-folder')).size).toBe(0);
     const full = capture();
     expect(await experimentIbg({ config: 'three', json: true }, full.io, { configs: parts, outDir, datasets: { a: sbm2, b: sbm2 } })).toBe(0);
     expect(JSON.parse(full.out.join('\n')).splits).toHaveLength(6);

@@ -81,6 +81,19 @@ describe('IbgEta', () => {
     expect([eta.units, eta.total, eta.loaded]).toEqual([1, 1, 1]);
   });
 
+  it('predicts runs from finished runs outside the part before one of its own has ended', () => {
+    const part = { ...config, splits: [1], models: ['Dir-GNN' as const] };
+    const clock = { t: 0 };
+    const informed = new IbgEta(part, new Map([['Dir-GNN', [30, 40]]]));
+    const blind = new IbgEta(part);
+    train(informed, clock, 1, 'Dir-GNN', 10, 20, 2);
+    train(blind, clock, 1, 'Dir-GNN', 10, 20, 2);
+    // 35 epochs (the mean of the outside runs) instead of the 100-epoch cap; the outside runs are not work of this part
+    expect(informed.remainingMs()).toBeCloseTo((35 - 10) * 20, 6);
+    expect(blind.remainingMs()).toBeCloseTo((100 - 10) * 20, 6);
+    expect([informed.units, informed.total, informed.loaded]).toEqual([10, 35, 0]);
+  });
+
   it('counts no fit for a part without IBG-NN, which fits nothing', () => {
     const eta = new IbgEta({ ...config, models: ['Dir-GNN'] });
     const clock = { t: 0 };

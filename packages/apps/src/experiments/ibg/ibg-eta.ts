@@ -3,8 +3,8 @@
  * here twice over: a fit epoch and a training step cost very different times (Squirrel at K = 50 on 2 cores: 86 ms
  * against 2.1 s), and early stopping ends most training runs long before the epoch cap (the worst case showed
  * 12–19 h where 1–2 h were left). So the estimate combines
- * - run lengths: a run is as long as the finished runs of the same model (mean, loaded ones included), else the
- *   cap; the one in training at least bestEpoch + patience + 2 epochs, where patience ends it unless validation
+ * - run lengths: a run is as long as the finished runs of the same model (mean, loaded ones included, and those of
+ *   splits outside the part that the caller passes in), else the cap; the one in training at least bestEpoch + patience + 2 epochs, where patience ends it unless validation
  *   improves again (all capped);
  * - rates measured in this process per phase (the fit; training per model), from consecutive reports only, so model
  *   building and the signal encoder stay out; where a phase has no rate yet another phase's stands in.
@@ -44,8 +44,13 @@ export class IbgEta {
   /** Work units (epochs) loaded from checkpoints rather than run in this process. */
   loaded = 0;
 
-  constructor(config: IbgRunConfig) {
+  /**
+   * `outside`: epoch counts of finished runs per model that this process will not see (other splits' result files,
+   * finishedRunLengthsOutside); they count for run lengths only, not as work of this run.
+   */
+  constructor(config: IbgRunConfig, outside: ReadonlyMap<IbgModelName, readonly number[]> = new Map()) {
     this.config = config;
+    for (const [model, epochs] of outside) this.lengths.set(model, [...epochs]);
   }
 
   /** Takes one progress report, received at `now` (ms). */

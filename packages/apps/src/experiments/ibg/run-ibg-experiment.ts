@@ -9,7 +9,7 @@
  * used only when its fingerprint (the settings it depends on) matches. Every file is written atomically (temporary
  * file + rename), so an interrupted run never leaves a half-written checkpoint or results.json.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@isinglab/graph';
@@ -434,6 +434,35 @@ function splitFingerprint(config: IbgRunConfig, dataset: string, split: number, 
     split,
     model,
   });
+}
+
+/**
+ * Epoch counts of the finished runs in `outDir` that a part leaves out: other splits of the configuration's datasets
+ * and models, trained with the same settings (their result files' fingerprints match). They tell how long a model's
+ * runs last before the part has finished one (IbgEta). Unreadable or foreign files are skipped.
+ */
+export function finishedRunLengthsOutside(config: IbgRunConfig, outDir: string): Map<IbgModelName, number[]> {
+  const lengths = new Map<IbgModelName, number[]>();
+  const folder = join(outDir, 'checkpoints');
+  if (!existsSync(folder)) return lengths;
+  const files = readdirSync(folder).sort();
+  for (const dataset of config.datasets) {
+    const inPart = new Set(splitsOf(config, dataset));
+    for (const model of config.models) {
+      const prefix = `${dataset}-split-`;
+      const suffix = `-${model}.json`;
+      for (const file of files) {
+        if (!file.startsWith(prefix) || !file.endsWith(suffix)) continue;
+        const digits = file.slice(prefix.length, file.length - suffix.length);
+        if (!/^\d+$/.test(digits) || inPart.has(Number(digits))) continue;
+        const saved = readJson(join(folder, file)) as { fingerprint?: string; result?: { epochs?: unknown } } | undefined;
+        const epochs = saved?.result?.epochs;
+        if (saved?.fingerprint !== splitFingerprint(config, dataset, Number(digits), model) || typeof epochs !== 'number') continue;
+        lengths.set(model, [...(lengths.get(model) ?? []), epochs]);
+      }
+    }
+  }
+  return lengths;
 }
 
 /**
