@@ -4,8 +4,8 @@
  * against 2.1 s), and early stopping ends most training runs long before the epoch cap (the worst case showed
  * 12–19 h where 1–2 h were left). So the estimate combines
  * - run lengths: a run is as long as the finished runs of the same model (mean, loaded ones included, and those of
- *   splits outside the part that the caller passes in), else the cap; the one in training at least bestEpoch + patience + 2 epochs, where patience ends it unless validation
- *   improves again (all capped);
+ *   splits outside the part that the caller passes in), else the cap; the one in training at least bestEpoch +
+ *   patience + 2 epochs, where patience ends it unless validation improves again (all capped);
  * - rates measured in this process per phase (the fit; training per model), from consecutive reports only, so model
  *   building and the signal encoder stay out; where a phase has no rate yet another phase's stands in.
  * A configuration without IBG-NN fits nothing (usesIbg), so no fit is counted. A later dataset's fit counts as work

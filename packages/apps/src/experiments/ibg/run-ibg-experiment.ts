@@ -436,6 +436,11 @@ function splitFingerprint(config: IbgRunConfig, dataset: string, split: number, 
   });
 }
 
+/** The file of one (dataset, split, model) result in the checkpoint folder. */
+function splitResultFile(dataset: string, split: number, model: IbgModelName): string {
+  return `${dataset}-split-${split}-${model}.json`;
+}
+
 /**
  * Epoch counts of the finished runs in `outDir` that a part leaves out: other splits of the configuration's datasets
  * and models, trained with the same settings (their result files' fingerprints match). They tell how long a model's
@@ -448,16 +453,16 @@ export function finishedRunLengthsOutside(config: IbgRunConfig, outDir: string):
   const files = readdirSync(folder).sort();
   for (const dataset of config.datasets) {
     const inPart = new Set(splitsOf(config, dataset));
+    const prefix = `${dataset}-split-`;
     for (const model of config.models) {
-      const prefix = `${dataset}-split-`;
-      const suffix = `-${model}.json`;
       for (const file of files) {
-        if (!file.startsWith(prefix) || !file.endsWith(suffix)) continue;
-        const digits = file.slice(prefix.length, file.length - suffix.length);
-        if (!/^\d+$/.test(digits) || inPart.has(Number(digits))) continue;
+        if (!file.startsWith(prefix)) continue;
+        const split = Number.parseInt(file.slice(prefix.length), 10);
+        // the name must be exactly this split's result file (no other model, no leading zeros or trailing text)
+        if (!Number.isInteger(split) || file !== splitResultFile(dataset, split, model) || inPart.has(split)) continue;
         const saved = readJson(join(folder, file)) as { fingerprint?: string; result?: { epochs?: unknown } } | undefined;
         const epochs = saved?.result?.epochs;
-        if (saved?.fingerprint !== splitFingerprint(config, dataset, Number(digits), model) || typeof epochs !== 'number') continue;
+        if (saved?.fingerprint !== splitFingerprint(config, dataset, split, model) || typeof epochs !== 'number') continue;
         lengths.set(model, [...(lengths.get(model) ?? []), epochs]);
       }
     }
@@ -567,7 +572,7 @@ function buildModel(model: IbgModelName, data: NodeClassificationDataset, factor
  * dataset's fitted IBG) may be undefined for the models that do not read it.
  */
 export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors | undefined, split: number, model: IbgModelName, config: IbgRunConfig, options: RunIbgOptions, ibgInput?: NodeFeatures): IbgSplitResult {
-  const path = join(options.outDir, 'checkpoints', `${data.name}-split-${split}-${model}.json`);
+  const path = join(options.outDir, 'checkpoints', splitResultFile(data.name, split, model));
   const fingerprint = splitFingerprint(config, data.name, split, model);
   const saved = readJson(path) as { fingerprint?: string; result?: IbgSplitResult } | undefined;
   if (saved?.fingerprint === fingerprint && saved.result !== undefined) {
