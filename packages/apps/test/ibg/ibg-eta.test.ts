@@ -66,6 +66,13 @@ describe('IbgEta', () => {
     resumed.observe({ phase: 'fit', dataset: 'a', epoch: 40, epochs: 50, relativeError: 0.5 }, 200);
     expect([resumed.units, resumed.loaded]).toEqual([40, 20]);
     expect(resumed.remainingMs()).toBeCloseTo(10 * 20 + 400 * 20, 6);
+
+    // a training run resumed from its mid-run checkpoint after epoch 30: its first report (31) counts 30 as loaded
+    const midRun = new IbgEta(config);
+    midRun.observe({ phase: 'train', dataset: 'a', split: 0, model: 'IBG-NN', epoch: 31, epochs: 100, valAccuracy: 0.5, bestEpoch: 25 }, 0);
+    midRun.observe({ phase: 'train', dataset: 'a', split: 0, model: 'IBG-NN', epoch: 32, epochs: 100, valAccuracy: 0.5, bestEpoch: 25 }, 40);
+    // the loaded fit (50) and the run's 30 epochs before this process
+    expect([midRun.units, midRun.loaded]).toEqual([50 + 32, 50 + 30]);
   });
 
   it('caps the running model at the epoch budget', () => {

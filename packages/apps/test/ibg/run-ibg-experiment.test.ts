@@ -1,11 +1,11 @@
 /**
  * The IBG experiment runner on a small directed SBM (90 nodes, 3 classes, 2 splits; a few seconds): results.json
  * and the SVG figure, the summary against a recomputation from the per-split results, resuming an interrupted
- * IBG fit and an interrupted split loop bit for bit, checkpoints of another configuration or half-written ones
+ * IBG fit, an interrupted split loop and an interrupted training run (from its mid-run checkpoint) bit for bit, checkpoints of another configuration or half-written ones
  * being ignored, and no temporary files left behind (every file is written by rename).
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -21,6 +21,7 @@ import {
   type IbgProgress,
   type IbgRunConfig,
 } from '../../src/experiments/ibg/run-ibg-experiment.js';
+import { decodeTrainingState, encodeTrainingState } from '../../src/experiments/ibg/training-checkpoint.js';
 
 tf.env().set('PROD', true);
 const dir = mkdtempSync(join(tmpdir(), 'isinglab-ibg-'));
@@ -123,6 +124,49 @@ describe('runIbgExperiment (small synthetic data)', () => {
     expect(resumed.summary.map((s) => [s.mean, s.std])).toEqual(straight.summary.map((s) => [s.mean, s.std]));
   });
 
+  it('an interrupted training run resumes from its mid-run checkpoint and ends as the uninterrupted run', async () => {
+    const config = tiny({ splits: [0], models: ['IBG-NN'], epochs: 14, patience: 14 });
+    const whole = await runIbgExperiment(config, { outDir: join(dir, 'whole'), dataDir: undefined, datasets, trainCheckpointEvery: 0 });
+    expect(allFiles(join(dir, 'whole')).some((f) => f.endsWith('.training.json'))).toBe(false);
+    const out = join(dir, 'mid-run');
+    const training = join(out, 'checkpoints', 'sbm-split-0-IBG-NN.training.json');
+    const controller = new AbortController();
+    const saved: number[] = [];
+    await expect(
+      runIbgExperiment(config, {
+        outDir: out,
+        dataDir: undefined,
+        datasets,
+        trainCheckpointEvery: 4,
+        signal: controller.signal,
+        onProgress: (e) => {
+          if (e.phase !== 'train') return;
+          if (e.epoch === 5) saved.push(JSON.parse(readFileSync(training, 'utf8')).state.epoch);
+          if (e.epoch === 6) controller.abort(new Error('stop'));
+        },
+      }),
+    ).rejects.toThrow('stop');
+    // every 4 epochs, and on the abort the state after epoch 6
+    expect(saved).toEqual([4]);
+    const state = decodeTrainingState(JSON.parse(readFileSync(training, 'utf8')).state);
+    expect(state.epoch).toBe(6);
+    expect(decodeTrainingState(JSON.parse(JSON.stringify(encodeTrainingState(state))))).toEqual(state);
+    // a checkpoint of another run (another learning rate) is not resumed
+    const other = join(dir, 'mid-run-other');
+    mkdirSync(join(other, 'checkpoints'), { recursive: true });
+    copyFileSync(training, join(other, 'checkpoints', 'sbm-split-0-IBG-NN.training.json'));
+    const otherEvents: IbgProgress[] = [];
+    await runIbgExperiment({ ...config, learningRate: 0.02 }, { outDir: other, dataDir: undefined, datasets, onProgress: (e) => otherEvents.push(e) });
+    expect(otherEvents.find((e) => e.phase === 'train')).toMatchObject({ epoch: 1 });
+    // the same run resumes at epoch 7 and ends bit for bit as the uninterrupted one; its checkpoint is then removed
+    const events: IbgProgress[] = [];
+    const resumed = await runIbgExperiment(config, { outDir: out, dataDir: undefined, datasets, trainCheckpointEvery: 4, onProgress: (e) => events.push(e) });
+    expect(events.find((e) => e.phase === 'train')).toMatchObject({ epoch: 7 });
+    const strip = (r: typeof resumed) => r.splits.map(({ medianStepMs: _m, ...rest }) => rest);
+    expect(strip(resumed)).toEqual(strip(whole));
+    expect(existsSync(training)).toBe(false);
+  });
+
   it('ignores checkpoints of another configuration and half-written checkpoint files', async () => {
     const out = join(dir, 'other');
     await runIbgExperiment(tiny({ communities: 3, splits: [0], models: ['IBG-NN'] }), { outDir: out, dataDir: undefined, datasets });
@@ -197,9 +241,11 @@ describe('runIbgExperiment (small synthetic data)', () => {
   });
 
   it('leaves no temporary files: results and checkpoints are written by rename', () => {
-    for (const out of [straightDir, join(dir, 'resumed'), join(dir, 'other'), join(dir, 'signal'), join(dir, 'encoder')]) {
+    for (const out of [straightDir, join(dir, 'resumed'), join(dir, 'other'), join(dir, 'signal'), join(dir, 'encoder'), join(dir, 'mid-run')]) {
       const files = allFiles(out);
       expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      // finished runs leave no mid-run training state behind
+      expect(files.filter((f) => f.endsWith('.training.json'))).toEqual([]);
       // 'signal' holds fits alone (fitDatasetIbg), the others whole runs
       if (out !== join(dir, 'signal')) expect(files).toEqual(expect.arrayContaining(['results.json', 'results.svg']));
     }

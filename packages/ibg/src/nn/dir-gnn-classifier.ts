@@ -5,7 +5,7 @@
  * jumping knowledge and read-out as IbgnnClassifier, so a comparison isolates the graph operator.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, checkOneOf, checkOptions, createRng, type Graph, type Rng } from '@isinglab/graph';
+import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, checkOneOf, checkOptions, createRng, type Graph, type Rng, type RngState } from '@isinglab/graph';
 import { ACTIVATIONS, DirGNNConv, activate, dirGnnAdjacencies, matMul, type ActivationName, type DirGnnAdjacencies } from '@isinglab/gnn';
 import type { NodeFeatures } from '../data/node-dataset.js';
 import { FeatureInput, checkNodeFeatures, denseVariables, dropout, normalizeRows, type NodeClassifier } from './node-classifier.js';
@@ -116,6 +116,14 @@ abstract class StackedClassifier implements NodeClassifier {
     }
     const z = this.config.jumpingKnowledge === 'cat' && outs.length > 1 ? (tf.concat(outs, 1) as tf.Tensor2D) : h;
     return tf.add(matMul(z, this.head[0] as tf.Tensor2D), this.head[1]) as tf.Tensor2D;
+  }
+
+  getRandomState(): RngState {
+    return this.rng.getState();
+  }
+
+  setRandomState(state: RngState): void {
+    this.rng.setState(state);
   }
 
   logits(options: { training?: boolean } = {}): tf.Tensor2D {

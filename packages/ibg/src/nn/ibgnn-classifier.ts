@@ -8,7 +8,7 @@
  * read-out) and averages their logits.
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, checkOneOf, checkOptions, createRng, type Rng } from '@isinglab/graph';
+import { InvalidArgumentError, checkBoolean, checkFiniteNumber, checkInteger, checkOneOf, checkOptions, createRng, type Rng, type RngState } from '@isinglab/graph';
 import type { ActivationName } from '@isinglab/gnn';
 import type { IbgFactors } from '../model/ibg-factors.js';
 import type { NodeFeatures } from '../data/node-dataset.js';
@@ -190,6 +190,14 @@ export class IbgnnClassifier implements NodeClassifier {
       });
       return (perBranch.length === 1 ? perBranch[0] : tf.div(tf.addN(perBranch), perBranch.length)) as tf.Tensor2D;
     });
+  }
+
+  getRandomState(): RngState {
+    return this.rng.getState();
+  }
+
+  setRandomState(state: RngState): void {
+    this.rng.setState(state);
   }
 
   dispose(): void {

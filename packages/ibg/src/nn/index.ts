@@ -11,6 +11,6 @@ export type { IbgnnClassifierOptions, IbgnnClassifierConfig } from './ibgnn-clas
 export { createDirGnnClassifier, createMlpClassifier, DirGnnClassifier, MlpClassifier } from './dir-gnn-classifier.js';
 export type { DirGnnClassifierOptions, MlpClassifierOptions } from './dir-gnn-classifier.js';
 export { trainNodeClassifier } from './train-node-classifier.js';
-export type { TrainNodeClassifierOptions, NodeTrainingResult, NodeTrainingProgress } from './train-node-classifier.js';
+export type { TrainNodeClassifierOptions, NodeTrainingResult, NodeTrainingProgress, NodeTrainingState } from './train-node-classifier.js';
 export { fitSignalEncoder } from './fit-signal-encoder.js';
 export type { FitSignalEncoderOptions, SignalEncoderFit } from './fit-signal-encoder.js';

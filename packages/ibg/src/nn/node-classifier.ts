@@ -4,7 +4,7 @@
  * by a trainable linear encoder through @isinglab/gnn's spmm, O(nnz·F) instead of O(N·D·F)).
  */
 import * as tf from '@tensorflow/tfjs';
-import { InvalidArgumentError, type Rng } from '@isinglab/graph';
+import { InvalidArgumentError, type Rng, type RngState } from '@isinglab/graph';
 import { matMul, sparseAdjacency, spmm, type SparseAdjacency } from '@isinglab/gnn';
 import { denseFeatureMatrix, type NodeFeatures } from '../data/node-dataset.js';
 
@@ -23,6 +23,13 @@ export interface NodeClassifier {
   logits(options?: { training?: boolean }): tf.Tensor2D;
   /** Frees every tensor and variable the model owns. */
   dispose(): void;
+  /**
+   * The state of the generator that draws the dropout masks, so that training resumed from a checkpoint draws the
+   * masks an uninterrupted run would (trainNodeClassifier's `resume`). Optional: a model without it resumes with
+   * its generator where it is.
+   */
+  getRandomState?(): RngState;
+  setRandomState?(state: RngState): void;
 }
 
 type Site = { readonly pkg: string; readonly fn: string };

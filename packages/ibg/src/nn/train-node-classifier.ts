@@ -5,8 +5,8 @@
  * whose weights are restored at the end.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ConvergenceError, InvalidArgumentError, checkFiniteNumber, checkInteger, checkOptions } from '@isinglab/graph';
-import { Adam, gatherRows } from '@isinglab/gnn';
+import { ConvergenceError, InvalidArgumentError, checkFiniteNumber, checkInteger, checkOptions, type RngState } from '@isinglab/graph';
+import { Adam, gatherRows, type AdamState } from '@isinglab/gnn';
 import type { NodeSplit } from '../data/node-dataset.js';
 import type { NodeClassifier } from './node-classifier.js';
 
@@ -40,6 +40,36 @@ export interface TrainNodeClassifierOptions {
   onProgress?: (progress: NodeTrainingProgress) => void;
   /** Stops after the current epoch when aborted (the result says `stopped: 'aborted'`). */
   signal?: AbortSignal;
+  /**
+   * Calls `onCheckpoint` after every this many epochs (unless the run ends there) and once when aborted, with the
+   * state after the last finished epoch. 0: never. @default 0
+   */
+  checkpointEvery?: number;
+  /** Receives the state to save; `resume` with it continues the run exactly where it stood. */
+  onCheckpoint?: (state: NodeTrainingState) => void;
+  /**
+   * A state from onCheckpoint of the same model (same constructor options), split and options: training goes on
+   * from its epoch and ends as the uninterrupted run would (same weights, accuracies and losses on one backend).
+   */
+  resume?: NodeTrainingState;
+}
+
+/** Everything a run needs to continue after `epoch` epochs (what onCheckpoint receives and resume takes). */
+export interface NodeTrainingState {
+  /** Epochs finished. */
+  epoch: number;
+  /** Values of the model's trainableVariables, in order. */
+  weights: Float32Array[];
+  optimizer: AdamState;
+  /** The model's dropout generator (getRandomState), when it has one. */
+  randomState?: RngState;
+  /** Accuracies of the best-validation epoch so far (epoch −1 and val −1 before any). */
+  best: { val: number; train: number; test: number; epoch: number };
+  /** The weights of best.epoch (empty before any). */
+  bestWeights: Float32Array[];
+  /** Training loss and step time (ms) of each finished epoch (`epoch` entries). */
+  losses: Float64Array;
+  stepMs: Float64Array;
 }
 
 export interface NodeTrainingResult {
@@ -63,7 +93,7 @@ export interface NodeTrainingResult {
 
 const FN = 'trainNodeClassifier';
 const SITE = { pkg: 'ibg', fn: FN } as const;
-const KEYS = ['epochs', 'learningRate', 'weightDecay', 'patience', 'onProgress', 'signal'] as const;
+const KEYS = ['epochs', 'learningRate', 'weightDecay', 'patience', 'onProgress', 'signal', 'checkpointEvery', 'onCheckpoint', 'resume'] as const;
 
 function checkIds(name: string, ids: unknown, n: number, allowEmpty: boolean): Int32Array {
   if (!(ids instanceof Int32Array) || (!allowEmpty && ids.length === 0)) {
@@ -96,6 +126,33 @@ function argmaxRows(logits: Float32Array, n: number, c: number, out: Int32Array)
     }
     out[i] = best;
   }
+}
+
+/** Throws InvalidArgumentError unless `state` can resume a run of `variables` (and of a model with `randomState`). */
+function checkResumeState(state: unknown, variables: readonly tf.Variable[], hasRandomState: boolean, epochs: number, patience: number): NodeTrainingState {
+  const fail = (argument: string, value: unknown, rule: string): never => {
+    throw new InvalidArgumentError({ ...SITE, argument: `options.resume${argument}`, value, rule });
+  };
+  const s = state as Partial<NodeTrainingState> | null;
+  if (typeof s !== 'object' || s === null) return fail('', state, 'a NodeTrainingState from onCheckpoint');
+  const epoch = s.epoch as number;
+  if (!Number.isInteger(epoch) || epoch < 1 || epoch >= epochs) fail('.epoch', epoch, `an integer in [1, options.epochs = ${epochs})`);
+  const sameShapes = (arrays: unknown): boolean =>
+    Array.isArray(arrays) && arrays.length === variables.length && variables.every((v, k) => arrays[k] instanceof Float32Array && (arrays[k] as Float32Array).length === v.size);
+  if (!sameShapes(s.weights)) fail('.weights', s.weights, `${variables.length} Float32Arrays sized as the model's trainableVariables`);
+  if (!(Array.isArray(s.bestWeights) && s.bestWeights.length === 0) && !sameShapes(s.bestWeights)) {
+    fail('.bestWeights', s.bestWeights, `[] or ${variables.length} Float32Arrays sized as the model's trainableVariables`);
+  }
+  const best = s.best;
+  const isAccuracy = (x: unknown): boolean => typeof x === 'number' && ((x >= 0 && x <= 1) || Number.isNaN(x));
+  if (typeof best !== 'object' || best === null || !Number.isInteger(best.epoch) || best.epoch < -1 || best.epoch >= epoch || !isAccuracy(best.train) || !isAccuracy(best.test) || !(best.val === -1 || isAccuracy(best.val))) {
+    fail('.best', best, `{ val, train, test, epoch } with accuracies in [0, 1] and epoch in [-1, ${epoch})`);
+  }
+  if (epoch - 1 - (best as { epoch: number }).epoch > patience) fail('.best.epoch', best?.epoch, `within options.patience = ${patience} of the state's last epoch (${epoch - 1}); that run had already stopped`);
+  if (!(s.losses instanceof Float64Array) || s.losses.length !== epoch) fail('.losses', s.losses, `a Float64Array of ${epoch} losses`);
+  if (!(s.stepMs instanceof Float64Array) || s.stepMs.length !== epoch) fail('.stepMs', s.stepMs, `a Float64Array of ${epoch} step times`);
+  if (hasRandomState && s.randomState === undefined) fail('.randomState', s.randomState, "the model's dropout generator state (the model has getRandomState)");
+  return s as NodeTrainingState;
 }
 
 /**
@@ -136,9 +193,14 @@ export function trainNodeClassifier(
   const weightDecay = checkFiniteNumber(SITE, 'options.weightDecay', opts.weightDecay ?? 0, { min: 0 });
   const patience = checkInteger(SITE, 'options.patience', opts.patience ?? 100, { min: 0 });
   if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') throw new InvalidArgumentError({ ...SITE, argument: 'options.onProgress', value: opts.onProgress, rule: 'a function or undefined' });
+  const checkpointEvery = checkInteger(SITE, 'options.checkpointEvery', opts.checkpointEvery ?? 0, { min: 0 });
+  if (opts.onCheckpoint !== undefined && typeof opts.onCheckpoint !== 'function') throw new InvalidArgumentError({ ...SITE, argument: 'options.onCheckpoint', value: opts.onCheckpoint, rule: 'a function or undefined' });
+  if (checkpointEvery > 0 && opts.onCheckpoint === undefined) throw new InvalidArgumentError({ ...SITE, argument: 'options.onCheckpoint', value: undefined, rule: 'a function when options.checkpointEvery > 0' });
   const signal = opts.signal;
 
   const variables = model.trainableVariables as tf.Variable[];
+  const hasRandomState = typeof model.getRandomState === 'function' && typeof model.setRandomState === 'function';
+  const resume = opts.resume === undefined ? undefined : checkResumeState(opts.resume, variables, hasRandomState, epochs, patience);
   const optimizer = new Adam(variables, { learningRate, weightDecay });
   const targets = tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(train, (i) => data.labels[i] as number), 'int32'), model.classes) as tf.Tensor2D);
   const losses = new Float64Array(epochs);
@@ -148,10 +210,32 @@ export function trainNodeClassifier(
   let bestWeights: Float32Array[] = [];
   let run = 0;
   let stopped: NodeTrainingResult['stopped'] = 'epochs';
+  if (resume !== undefined) {
+    optimizer.setState(resume.optimizer);
+    variables.forEach((v, k) => tf.tidy(() => v.assign(tf.tensor(resume.weights[k] as Float32Array, v.shape, 'float32'))));
+    if (hasRandomState) model.setRandomState?.(resume.randomState as RngState);
+    best = { ...resume.best };
+    bestWeights = resume.bestWeights;
+    losses.set(resume.losses);
+    stepMs.set(resume.stepMs);
+    run = resume.epoch;
+  }
+  // bestWeights' arrays are replaced, never written, so a state may share them
+  const state = (): NodeTrainingState => ({
+    epoch: run,
+    weights: variables.map((v) => Float32Array.from(v.dataSync() as Float32Array)),
+    optimizer: optimizer.getState(),
+    ...(hasRandomState ? { randomState: model.getRandomState?.() as RngState } : {}),
+    best: { ...best },
+    bestWeights,
+    losses: losses.slice(0, run),
+    stepMs: stepMs.slice(0, run),
+  });
   try {
-    for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let epoch = run; epoch < epochs; epoch++) {
       if (signal?.aborted === true) {
         stopped = 'aborted';
+        if (opts.onCheckpoint !== undefined && run > 0) opts.onCheckpoint(state());
         break;
       }
       const t0 = performance.now();
@@ -180,6 +264,7 @@ export function trainNodeClassifier(
         stopped = 'patience';
         break;
       }
+      if (checkpointEvery > 0 && run % checkpointEvery === 0 && run < epochs) opts.onCheckpoint?.(state());
     }
   } finally {
     optimizer.dispose();

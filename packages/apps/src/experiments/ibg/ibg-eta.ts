@@ -77,6 +77,8 @@ export class IbgEta {
       this.fitDone.set(event.dataset, event.epoch);
     } else if (event.phase === 'train') {
       const key = runKey(event.dataset, event.split, event.model);
+      // a run's first report past epoch 1 resumed it from its training checkpoint
+      if (!this.started.has(key) && event.epoch > 1) this.loaded += event.epoch - 1;
       this.started.add(key);
       // the previous report was this run's previous epoch (current is cleared by 'done' and set only here)
       if (this.current?.key === key && event.epoch === this.current.epoch + 1) {

@@ -32,8 +32,10 @@ import {
   type NodeClassificationDataset,
   type NodeClassifier,
   type NodeFeatures,
+  type NodeTrainingState,
 } from '@isinglab/ibg';
 import { ibgFigure } from './ibg-figure.js';
+import { readTrainingCheckpoint, removeTrainingCheckpoint, writeTrainingCheckpoint } from './training-checkpoint.js';
 import { meanAndStd } from '../../lib/student-t.js';
 
 /** IBG-NN, the Dir-GNN baseline, and an MLP on the features alone (the "no graph" ablation). */
@@ -318,6 +320,11 @@ export interface RunIbgOptions {
   onProgress?: (p: IbgProgress) => void;
   signal?: AbortSignal;
   commit?: string;
+  /**
+   * Save a training run's state every this many epochs (and on abort), so that an interrupted run resumes from
+   * there; 0: only the finished runs are kept. @default 50
+   */
+  trainCheckpointEvery?: number;
 }
 
 async function loadDataset(name: string, options: RunIbgOptions): Promise<NodeClassificationDataset> {
@@ -439,6 +446,11 @@ function splitFingerprint(config: IbgRunConfig, dataset: string, split: number, 
 /** The file of one (dataset, split, model) result in the checkpoint folder. */
 function splitResultFile(dataset: string, split: number, model: IbgModelName): string {
   return `${dataset}-split-${split}-${model}.json`;
+}
+
+/** The file of one (dataset, split, model) run's mid-training state, until its result file replaces it. */
+function splitTrainingFile(dataset: string, split: number, model: IbgModelName): string {
+  return `${dataset}-split-${split}-${model}.training.json`;
 }
 
 /**
@@ -582,11 +594,17 @@ export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors
   const nodeSplit = data.splits[split];
   if (nodeSplit === undefined) throw new Error(`run-ibg-experiment: ${data.name} has no split ${split} (it has ${data.splits.length})`);
   const classifier = buildModel(model, data, factors, config, 1000 + split, ibgInput);
+  const trainingPath = join(options.outDir, 'checkpoints', splitTrainingFile(data.name, split, model));
+  const resume = readTrainingCheckpoint(trainingPath, fingerprint);
+  const save = (state: NodeTrainingState) => writeTrainingCheckpoint(trainingPath, fingerprint, state);
   try {
     const r = trainNodeClassifier(classifier, data, nodeSplit, {
       epochs: config.epochs,
       learningRate: config.learningRate,
       patience: config.patience,
+      checkpointEvery: options.trainCheckpointEvery ?? 50,
+      onCheckpoint: save,
+      ...(resume === undefined ? {} : { resume }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       onProgress: (p) => options.onProgress?.({ phase: 'train', dataset: data.name, split, model, epoch: p.epoch + 1, epochs: p.epochs, valAccuracy: p.valAccuracy, bestEpoch: p.bestEpoch }),
     });
@@ -604,6 +622,7 @@ export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors
       medianStepMs: r.medianStepMs,
     };
     writeJsonAtomic(path, { fingerprint, result });
+    removeTrainingCheckpoint(trainingPath);
     options.onProgress?.({ phase: 'done', dataset: data.name, split, model, testAccuracy: result.testAccuracy, cached: false, epochs: result.epochs });
     return result;
   } finally {
