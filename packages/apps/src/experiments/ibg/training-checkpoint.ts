@@ -6,6 +6,7 @@
  * uninterrupted run would.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import type { RngState } from '@isinglab/graph';
 import { writeJsonAtomic } from '@isinglab/graph/testing';
 import type { NodeTrainingState } from '@isinglab/ibg';
 
@@ -61,7 +62,7 @@ export function decodeTrainingState(data: Record<string, unknown>): NodeTraining
     epoch: data.epoch as number,
     weights: list(data.weights),
     optimizer: { step: optimizer.step as number, firstMoments: list(optimizer.firstMoments), secondMoments: list(optimizer.secondMoments) },
-    ...(data.randomState === undefined ? {} : { randomState: data.randomState as NodeTrainingState['randomState'] & object }),
+    ...(data.randomState === undefined ? {} : { randomState: data.randomState as RngState }),
     best: data.best as NodeTrainingState['best'],
     bestWeights: list(data.bestWeights),
     losses: decode64(data.losses),
