@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '@isinglab/graph';
+import { ParseError, createRng } from '@isinglab/graph';
 import { directedSbm, fitIbg, type NodeClassificationDataset } from '@isinglab/ibg';
 import {
   decodeFitState,
@@ -165,6 +165,18 @@ describe('runIbgExperiment (small synthetic data)', () => {
     const strip = (r: typeof resumed) => r.splits.map(({ medianStepMs: _m, ...rest }) => rest);
     expect(strip(resumed)).toEqual(strip(whole));
     expect(existsSync(training)).toBe(false);
+
+    // a state with this run's fingerprint that the trainer rejects: a ParseError naming the file, nothing trained
+    const broken = join(dir, 'mid-run-broken');
+    const brokenFile = join(broken, 'checkpoints', 'sbm-split-0-IBG-NN.training.json');
+    mkdirSync(join(broken, 'checkpoints'), { recursive: true });
+    const fingerprint = JSON.parse(readFileSync(join(out, 'checkpoints', 'sbm-split-0-IBG-NN.json'), 'utf8')).fingerprint;
+    writeFileSync(brokenFile, JSON.stringify({ format: 'isinglab-ibg-training-checkpoint', fingerprint, state: encodeTrainingState({ ...state, weights: state.weights.slice(1) }) }));
+    const error = await runIbgExperiment(config, { outDir: broken, dataDir: undefined, datasets }).catch((e: unknown) => e);
+    expect(ParseError.isInstance(error)).toBe(true);
+    expect((error as ParseError).file).toBe(brokenFile);
+    expect((error as ParseError).message).toContain('options.resume.weights');
+    expect(existsSync(join(broken, 'checkpoints', 'sbm-split-0-IBG-NN.json'))).toBe(false);
   });
 
   it('ignores checkpoints of another configuration and half-written checkpoint files', async () => {

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '@isinglab/graph';
+import { InvalidArgumentError, ParseError, createRng } from '@isinglab/graph';
 import { writeFileAtomic, writeJsonAtomic } from '@isinglab/graph/testing';
 import {
   createDirGnnClassifier,
@@ -598,16 +598,25 @@ export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors
   const resume = readTrainingCheckpoint(trainingPath, fingerprint);
   const save = (state: NodeTrainingState) => writeTrainingCheckpoint(trainingPath, fingerprint, state);
   try {
-    const r = trainNodeClassifier(classifier, data, nodeSplit, {
-      epochs: config.epochs,
-      learningRate: config.learningRate,
-      patience: config.patience,
-      checkpointEvery: options.trainCheckpointEvery ?? 50,
-      onCheckpoint: save,
-      ...(resume === undefined ? {} : { resume }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      onProgress: (p) => options.onProgress?.({ phase: 'train', dataset: data.name, split, model, epoch: p.epoch + 1, epochs: p.epochs, valAccuracy: p.valAccuracy, bestEpoch: p.bestEpoch }),
-    });
+    const train = () =>
+      trainNodeClassifier(classifier, data, nodeSplit, {
+        epochs: config.epochs,
+        learningRate: config.learningRate,
+        patience: config.patience,
+        checkpointEvery: options.trainCheckpointEvery ?? 50,
+        onCheckpoint: save,
+        ...(resume === undefined ? {} : { resume }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        onProgress: (p) => options.onProgress?.({ phase: 'train', dataset: data.name, split, model, epoch: p.epoch + 1, epochs: p.epochs, valAccuracy: p.valAccuracy, bestEpoch: p.bestEpoch }),
+      });
+    let r: ReturnType<typeof trainNodeClassifier>;
+    try {
+      r = train();
+    } catch (e) {
+      // a state with this run's fingerprint that the trainer rejects (written by other code): name the file
+      if (!InvalidArgumentError.isInstance(e) || !e.argument.startsWith('options.resume')) throw e;
+      throw new ParseError({ pkg: 'apps', fn: 'experiment ibg', file: trainingPath, line: 0, column: 0, expected: 'a training state this run can resume (delete the file to start the run afresh)', found: e.message, cause: e });
+    }
     if (r.stopped === 'aborted') throw options.signal?.reason ?? new Error('aborted');
     const result: IbgSplitResult = {
       dataset: data.name,

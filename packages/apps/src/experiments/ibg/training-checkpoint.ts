@@ -1,7 +1,7 @@
 /**
  * Mid-run checkpoints of one (dataset, split, model) training in `experiment ibg`: the NodeTrainingState that
- * trainNodeClassifier hands over every few epochs and on an abort signal, as JSON with its arrays as base64 of their bytes
- * (exact; 4/3 of the binary size), tagged with the run's fingerprint. A Squirrel IBG-NN run lasts 30–50 min on a
+ * trainNodeClassifier hands over every few epochs and on an abort signal, as JSON with its arrays as base64 of their
+ * bytes (exact; 4/3 of the binary size), tagged with the run's fingerprint. A Squirrel IBG-NN run lasts 30–50 min on a
  * shared core, so an interrupted run resumes from its last checkpoint instead of epoch 0, and ends exactly as the
  * uninterrupted run would. (The CLI's Ctrl-C ends the process at once, see experiment-command.ts: it resumes from the
  * last periodic checkpoint.)
