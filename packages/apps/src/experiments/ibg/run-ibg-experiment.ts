@@ -37,6 +37,7 @@ import {
 import { ibgFigure } from './ibg-figure.js';
 import { readTrainingCheckpoint, removeTrainingCheckpoint, writeTrainingCheckpoint } from './training-checkpoint.js';
 import { meanAndStd } from '../../lib/student-t.js';
+import { decodeFloat64, encodeFloats } from '../../lib/base64-floats.js';
 
 /** IBG-NN, the Dir-GNN baseline, and an MLP on the features alone (the "no graph" ablation). */
 export type IbgModelName = 'IBG-NN' | 'Dir-GNN' | 'MLP';
@@ -336,32 +337,21 @@ async function loadDataset(name: string, options: RunIbgOptions): Promise<NodeCl
   throw new Error(`run-ibg-experiment: unknown dataset ${name} (chameleon, squirrel, or pass it in options.datasets)`);
 }
 
-// ---- checkpoints: JSON with the Float64Arrays as base64 of their bytes (exact, 4/3 of the binary size) ----
-
-function encodeArray(a: Float64Array): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-}
-
-function decodeArray(s: string): Float64Array {
-  const bytes = Buffer.from(s, 'base64');
-  const out = new Float64Array(bytes.byteLength / 8);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
-}
+// ---- checkpoints: JSON with the Float64Arrays as base64 of their bytes (base64-floats.ts) ----
 
 const STATE_ARRAYS = ['sourceLogits', 'targetLogits', 'weights', 'sourceFeatures', 'targetFeatures', 'adamFirstMoments', 'adamSecondMoments'] as const;
 
 /** @internal An IbgFitState as JSON-safe data (exported for the tests). */
 export function encodeFitState(state: IbgFitState): Record<string, unknown> {
   const out: Record<string, unknown> = { ...state };
-  for (const key of STATE_ARRAYS) out[key] = encodeArray(state[key]);
+  for (const key of STATE_ARRAYS) out[key] = encodeFloats(state[key]);
   return out;
 }
 
 /** @internal The inverse of encodeFitState. */
 export function decodeFitState(data: Record<string, unknown>): IbgFitState {
   const out: Record<string, unknown> = { ...data };
-  for (const key of STATE_ARRAYS) out[key] = decodeArray(data[key] as string);
+  for (const key of STATE_ARRAYS) out[key] = decodeFloat64(data[key]);
   return out as unknown as IbgFitState;
 }
 
@@ -494,7 +484,7 @@ export function encodeDatasetSignal(data: NodeClassificationDataset, factors: Ib
   const saved = readJson(path) as { fingerprint?: string; encoded?: string } | undefined;
   let encoded: Float64Array;
   if (saved?.fingerprint === fingerprint && typeof saved.encoded === 'string') {
-    encoded = decodeArray(saved.encoded);
+    encoded = decodeFloat64(saved.encoded);
   } else {
     const fit = fitSignalEncoder(factors, data.features, {
       dim: enc.dim,
@@ -506,7 +496,7 @@ export function encodeDatasetSignal(data: NodeClassificationDataset, factors: Ib
       onProgress: (p) => options.onProgress?.({ phase: 'encode', dataset: data.name, epoch: p.epoch, epochs: p.epochs, loss: p.loss }),
     });
     encoded = fit.encoded;
-    writeJsonAtomic(path, { fingerprint, loss: fit.losses[fit.losses.length - 1], encoded: encodeArray(encoded) });
+    writeJsonAtomic(path, { fingerprint, loss: fit.losses[fit.losses.length - 1], encoded: encodeFloats(encoded) });
   }
   return { kind: 'dense', rows: data.graph.order, cols: enc.dim, values: encoded };
 }
@@ -598,8 +588,9 @@ export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors
   const resume = readTrainingCheckpoint(trainingPath, fingerprint);
   const save = (state: NodeTrainingState) => writeTrainingCheckpoint(trainingPath, fingerprint, state);
   try {
-    const train = () =>
-      trainNodeClassifier(classifier, data, nodeSplit, {
+    let r: ReturnType<typeof trainNodeClassifier>;
+    try {
+      r = trainNodeClassifier(classifier, data, nodeSplit, {
         epochs: config.epochs,
         learningRate: config.learningRate,
         patience: config.patience,
@@ -609,9 +600,6 @@ export function runIbgSplit(data: NodeClassificationDataset, factors: IbgFactors
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         onProgress: (p) => options.onProgress?.({ phase: 'train', dataset: data.name, split, model, epoch: p.epoch + 1, epochs: p.epochs, valAccuracy: p.valAccuracy, bestEpoch: p.bestEpoch }),
       });
-    let r: ReturnType<typeof trainNodeClassifier>;
-    try {
-      r = train();
     } catch (e) {
       // a state with this run's fingerprint that the trainer rejects (written by other code): name the file
       if (!InvalidArgumentError.isInstance(e) || !e.argument.startsWith('options.resume')) throw e;

@@ -1,7 +1,7 @@
 /**
  * Mid-run checkpoints of one (dataset, split, model) training in `experiment ibg`: the NodeTrainingState that
- * trainNodeClassifier hands over every few epochs and on an abort signal, as JSON with its arrays as base64 of their
- * bytes (exact; 4/3 of the binary size), tagged with the run's fingerprint. A Squirrel IBG-NN run lasts 30–50 min on a
+ * trainNodeClassifier hands over every few epochs and on an abort signal, as JSON with its arrays as base64
+ * (base64-floats.ts), tagged with the run's fingerprint. A Squirrel IBG-NN run lasts 30–50 min on a
  * shared core, so an interrupted run resumes from its last checkpoint instead of epoch 0, and ends exactly as the
  * uninterrupted run would. (The CLI's Ctrl-C ends the process at once, see experiment-command.ts: it resumes from the
  * last periodic checkpoint.)
@@ -10,45 +10,21 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { RngState } from '@isinglab/graph';
 import { writeJsonAtomic } from '@isinglab/graph/testing';
 import type { NodeTrainingState } from '@isinglab/ibg';
+import { decodeFloat32, decodeFloat64, encodeFloats } from '../../lib/base64-floats.js';
 
 const FORMAT = 'isinglab-ibg-training-checkpoint';
-
-function encode(a: Float32Array | Float64Array): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-}
-
-function bytesOf(text: unknown, width: number): Buffer {
-  if (typeof text !== 'string') throw new Error('not a base64 string');
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.byteLength % width !== 0) throw new Error(`${bytes.byteLength} bytes is not a whole number of ${width}-byte values`);
-  return bytes;
-}
-
-function decode32(text: unknown): Float32Array {
-  const bytes = bytesOf(text, 4);
-  const out = new Float32Array(bytes.byteLength / 4);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
-}
-
-function decode64(text: unknown): Float64Array {
-  const bytes = bytesOf(text, 8);
-  const out = new Float64Array(bytes.byteLength / 8);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
-}
 
 /** @internal A NodeTrainingState as JSON-safe data (exported for the tests). */
 export function encodeTrainingState(state: NodeTrainingState): Record<string, unknown> {
   return {
     epoch: state.epoch,
-    weights: state.weights.map(encode),
-    optimizer: { step: state.optimizer.step, firstMoments: state.optimizer.firstMoments.map(encode), secondMoments: state.optimizer.secondMoments.map(encode) },
+    weights: state.weights.map(encodeFloats),
+    optimizer: { step: state.optimizer.step, firstMoments: state.optimizer.firstMoments.map(encodeFloats), secondMoments: state.optimizer.secondMoments.map(encodeFloats) },
     ...(state.randomState === undefined ? {} : { randomState: state.randomState }),
     best: state.best,
-    bestWeights: state.bestWeights.map(encode),
-    losses: encode(state.losses),
-    stepMs: encode(state.stepMs),
+    bestWeights: state.bestWeights.map(encodeFloats),
+    losses: encodeFloats(state.losses),
+    stepMs: encodeFloats(state.stepMs),
   };
 }
 
@@ -56,7 +32,7 @@ export function encodeTrainingState(state: NodeTrainingState): Record<string, un
 export function decodeTrainingState(data: Record<string, unknown>): NodeTrainingState {
   const list = (x: unknown): Float32Array[] => {
     if (!Array.isArray(x)) throw new Error('not an array');
-    return x.map(decode32);
+    return x.map(decodeFloat32);
   };
   const optimizer = data.optimizer as Record<string, unknown>;
   return {
@@ -66,8 +42,8 @@ export function decodeTrainingState(data: Record<string, unknown>): NodeTraining
     ...(data.randomState === undefined ? {} : { randomState: data.randomState as RngState }),
     best: data.best as NodeTrainingState['best'],
     bestWeights: list(data.bestWeights),
-    losses: decode64(data.losses),
-    stepMs: decode64(data.stepMs),
+    losses: decodeFloat64(data.losses),
+    stepMs: decodeFloat64(data.stepMs),
   };
 }
 
