@@ -128,6 +128,16 @@ function argmaxRows(logits: Float32Array, n: number, c: number, out: Int32Array)
   }
 }
 
+/** Copies of the variables' values, in order. */
+function readWeights(variables: readonly tf.Variable[]): Float32Array[] {
+  return variables.map((v) => Float32Array.from(v.dataSync() as Float32Array));
+}
+
+/** Sets each variable to its array of `weights` (same order and sizes). */
+function assignWeights(variables: readonly tf.Variable[], weights: readonly Float32Array[]): void {
+  variables.forEach((v, k) => tf.tidy(() => v.assign(tf.tensor(weights[k] as Float32Array, v.shape, 'float32'))));
+}
+
 /** Throws InvalidArgumentError unless `state` can resume a run of `variables` (and of a model with `randomState`). */
 function checkResumeState(state: unknown, variables: readonly tf.Variable[], hasRandomState: boolean, epochs: number, patience: number): NodeTrainingState {
   const fail = (argument: string, value: unknown, rule: string): never => {
@@ -212,7 +222,7 @@ export function trainNodeClassifier(
   let stopped: NodeTrainingResult['stopped'] = 'epochs';
   if (resume !== undefined) {
     optimizer.setState(resume.optimizer);
-    variables.forEach((v, k) => tf.tidy(() => v.assign(tf.tensor(resume.weights[k] as Float32Array, v.shape, 'float32'))));
+    assignWeights(variables, resume.weights);
     if (hasRandomState) model.setRandomState?.(resume.randomState as RngState);
     best = { ...resume.best };
     bestWeights = resume.bestWeights;
@@ -223,7 +233,7 @@ export function trainNodeClassifier(
   // bestWeights' arrays are replaced, never written, so a state may share them
   const state = (): NodeTrainingState => ({
     epoch: run,
-    weights: variables.map((v) => Float32Array.from(v.dataSync() as Float32Array)),
+    weights: readWeights(variables),
     optimizer: optimizer.getState(),
     ...(hasRandomState ? { randomState: model.getRandomState?.() as RngState } : {}),
     best: { ...best },
@@ -254,7 +264,7 @@ export function trainNodeClassifier(
       const trainAcc = accuracy(pred, data.labels, train);
       if (valAcc > best.val) {
         best = { val: valAcc, train: trainAcc, test: accuracy(pred, data.labels, test), epoch };
-        bestWeights = variables.map((v) => Float32Array.from(v.dataSync() as Float32Array));
+        bestWeights = readWeights(variables);
       }
       opts.onProgress?.({ epoch, epochs, loss, trainAccuracy: trainAcc, valAccuracy: valAcc, bestValAccuracy: best.val, bestEpoch: best.epoch, stepMs: stepMs[epoch] as number });
       if (!Number.isFinite(loss)) {
@@ -272,7 +282,7 @@ export function trainNodeClassifier(
   }
   // restore the best-validation weights
   if (bestWeights.length === variables.length) {
-    variables.forEach((v, k) => tf.tidy(() => v.assign(tf.tensor(bestWeights[k] as Float32Array, v.shape, 'float32'))));
+    assignWeights(variables, bestWeights);
   }
   const times = Array.from(stepMs.subarray(run > 1 ? 1 : 0, run)).sort((a, b) => a - b);
   const medianStepMs = times.length === 0 ? Number.NaN : times.length % 2 === 1 ? (times[(times.length - 1) / 2] as number) : ((times[times.length / 2 - 1] as number) + (times[times.length / 2] as number)) / 2;
