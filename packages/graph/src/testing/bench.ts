@@ -120,12 +120,12 @@ function formatNumber(x: number): string {
   return x.toFixed(2);
 }
 
-/** Writes `text` through a temporary sibling and a rename: readers see the old file or the whole new one. */
-export function writeFileAtomic(path: string, text: string): void {
+/** Writes `contents` (text or bytes) through a temporary sibling and a rename: readers see the old file or the whole new one. */
+export function writeFileAtomic(path: string, contents: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
-    writeFileSync(tmp, text);
+    writeFileSync(tmp, contents);
     renameSync(tmp, path);
   } catch (error) {
     rmSync(tmp, { force: true });

@@ -7,17 +7,18 @@
  * sorted ids) and draw a Figure-3-style panel. Each model checkpoints after every epoch (weights, Adam state, RNG
  * state) so an interrupted run resumes exactly; results.json and results.png are written atomically.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, ParseError, createRng, rngFromState, type Rng } from '@isinglab/graph';
-import { writeJsonAtomic } from '@isinglab/graph/testing';
+import { writeFileAtomic, writeJsonAtomic } from '@isinglab/graph/testing';
 import { Adam } from '@isinglab/gnn';
 import { loadCheckpoint, restoreCheckpoint, saveCheckpoint } from '@isinglab/gnn/node';
 import { SEGMENTATION_DATA_FOLDER, loadSegmentationDataset, type SegmentationDataset, type SegmentationSample } from './dataset.js';
 import { CrossEntropySegmenter, IsingSegmenter, dice, kingsLayout, type KingsLayout, type SegmentationTaskLoss } from './segmentation-models.js';
 import { PANEL_COLUMNS, segmentationPanel, type SegmentationPanelRow } from './segmentation-figure.js';
 import { meanAndStd } from '../../lib/student-t.js';
+import { shuffledIndices } from '../../lib/shuffled-indices.js';
 
 export interface SegmentationRunConfig {
   name: string;
@@ -205,31 +206,9 @@ export interface SegmentationRunSummary {
   dice: { ising: { mean: number; std: number }; unet: { mean: number; std: number } };
 }
 
-/** Bytes through a temporary sibling and a rename: readers see the old file or the whole new one. */
-export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
-function shuffled(count: number, rng: Rng): number[] {
-  const ids = Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = rng.uint32() % (i + 1);
-    [ids[i], ids[j]] = [ids[j] as number, ids[i] as number];
-  }
-  return ids;
-}
-
 /** The training batches of one epoch: the same order for both models (a stream of its own per seed and epoch). */
 function epochBatches(train: readonly SegmentationSample[], batchSize: number, seed: number, epoch: number, maxSteps: number | undefined): SegmentationSample[][] {
-  const order = shuffled(train.length, createRng(10_000 * seed + epoch));
+  const order = shuffledIndices(train.length, createRng(10_000 * seed + epoch));
   const batches: SegmentationSample[][] = [];
   for (let i = 0; i < order.length; i += batchSize) batches.push(order.slice(i, i + batchSize).map((j) => train[j] as SegmentationSample));
   return batches.slice(0, Math.min(batches.length, maxSteps ?? batches.length));
@@ -524,6 +503,6 @@ export function runSegmentation(config: SegmentationRunConfig, options: RunSegme
     figure: { file: 'results.png', columns: PANEL_COLUMNS, rows: figure.length, seed: config.seeds[0] },
     ...summary,
   });
-  writeBytesAtomic(join(options.outDir, 'results.png'), segmentationPanel(figure, dataset.size));
+  writeFileAtomic(join(options.outDir, 'results.png'), segmentationPanel(figure, dataset.size));
   return summary;
 }

@@ -17,6 +17,7 @@ import { syntheticSpaiDataset, SPAI_SIZE } from './dataset1.js';
 import { suiteSparseWindows } from './dataset2.js';
 import { summariseSpai, type MethodSummary, type SpaiSettingSummary } from './spai-summary.js';
 import { meanWithInterval95 } from '../../lib/student-t.js';
+import { shuffledIndices } from '../../lib/shuffled-indices.js';
 import { spaiLineGraph, patternFromSpins, type SpaiSetting } from './line-graph-model.js';
 import { SpaiFieldModel, prepareSpaiInput, type SpaiInput } from './spai-model.js';
 import { approximateInverse } from './least-squares-inverse.js';
@@ -96,15 +97,6 @@ function summarise(values: number[], fractions: number[], iterations: number[]):
   };
 }
 
-function shuffled(count: number, rng: Rng): number[] {
-  const ids = Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = rng.uint32() % (i + 1);
-    [ids[i], ids[j]] = [ids[j] as number, ids[i] as number];
-  }
-  return ids;
-}
-
 async function matricesFor(setting: SpaiSetting, config: SpaiRunConfig, seed: number, dataDir: string | undefined): Promise<Float64Array[]> {
   if (setting !== 3) return syntheticSpaiDataset(config.dataset1Size, createRng(1000 + seed));
   const dir = dataDir === undefined ? undefined : join(dataDir, 'suitesparse-symmetric');
@@ -120,7 +112,7 @@ export async function runSpaiSetting(setting: SpaiSetting, seed: number, config:
   const n = SPAI_SIZE;
   const matrices = await matricesFor(setting, config, seed, options.dataDir);
   if (matrices.length < 5) return null;
-  const order = shuffled(matrices.length, createRng(seed));
+  const order = shuffledIndices(matrices.length, createRng(seed));
   const trainCount = Math.floor(0.6 * matrices.length);
   const testStart = trainCount + Math.floor(0.2 * matrices.length);
   const prepare = (ids: number[]) => ids.map((i) => prepareSpaiInput(matrices[i] as Float64Array, n, spaiLineGraph(matrices[i] as Float64Array, n, setting)));
