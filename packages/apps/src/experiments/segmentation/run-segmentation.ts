@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, ParseError, createRng, rngFromState, type Rng } from '@isinglab/graph';
 import { writeFileAtomic, writeJsonAtomic } from '@isinglab/graph/testing';
 import { Adam } from '@isinglab/gnn';
-import { loadCheckpoint, restoreCheckpoint, saveCheckpoint } from '@isinglab/gnn/node';
+import { loadCheckpoint, restoreCheckpoint, saveCheckpoint, type Checkpoint } from '@isinglab/gnn/node';
 import { SEGMENTATION_DATA_FOLDER, loadSegmentationDataset, type SegmentationDataset, type SegmentationSample } from './dataset.js';
 import { CrossEntropySegmenter, IsingSegmenter, dice, kingsLayout, type KingsLayout, type SegmentationTaskLoss } from './segmentation-models.js';
 import { PANEL_COLUMNS, segmentationPanel, type SegmentationPanelRow } from './segmentation-figure.js';
@@ -227,13 +227,13 @@ function checkpointFingerprint(kind: 'ising' | 'unet', seed: number, config: Seg
   return JSON.stringify({ ...config, epochs: undefined, name: undefined, seeds: undefined, seed, kind, maxSteps: options.maxStepsPerEpoch ?? null });
 }
 
-/** The epoch of the resumable checkpoint of one model, or 0 when there is none (absent or of another configuration). */
-function resumableEpoch(kind: 'ising' | 'unet', seed: number, config: SegmentationRunConfig, options: RunSegmentationOptions, epochs: number): number {
+/** The checkpoint one model resumes from: undefined when absent, of another configuration, or past `epochs`. */
+function resumableCheckpoint(kind: 'ising' | 'unet', seed: number, config: SegmentationRunConfig, options: RunSegmentationOptions, epochs: number): Checkpoint | undefined {
   const path = checkpointPath(options, seed, kind);
-  if (!existsSync(path)) return 0;
+  if (!existsSync(path)) return undefined;
   const checkpoint = loadCheckpoint(path);
   const meta = checkpoint.metadata as { fingerprint?: string };
-  return meta.fingerprint === checkpointFingerprint(kind, seed, config, options) && checkpoint.epoch <= epochs ? checkpoint.epoch : 0;
+  return meta.fingerprint === checkpointFingerprint(kind, seed, config, options) && checkpoint.epoch <= epochs ? checkpoint : undefined;
 }
 
 interface TrainedModel {
@@ -268,16 +268,14 @@ function trainModel(
   const validationDice: number[] = [];
   let start = 0;
   try {
-    if (existsSync(path)) {
-      const checkpoint = loadCheckpoint(path);
-      const meta = checkpoint.metadata as { rng: Parameters<typeof rngFromState>[0]; losses: number[]; validationDice?: number[]; fingerprint?: string };
-      if (meta.fingerprint === fingerprint && checkpoint.epoch <= schedule.epochs) {
-        restoreCheckpoint(checkpoint, variables, optimizer);
-        rng = rngFromState(meta.rng);
-        losses.push(...meta.losses);
-        validationDice.push(...(meta.validationDice ?? []));
-        start = checkpoint.epoch;
-      }
+    const checkpoint = resumableCheckpoint(kind, seed, config, options, schedule.epochs);
+    if (checkpoint !== undefined) {
+      const meta = checkpoint.metadata as { rng: Parameters<typeof rngFromState>[0]; losses: number[]; validationDice?: number[] };
+      restoreCheckpoint(checkpoint, variables, optimizer);
+      rng = rngFromState(meta.rng);
+      losses.push(...meta.losses);
+      validationDice.push(...(meta.validationDice ?? []));
+      start = checkpoint.epoch;
     }
     for (let epoch = start; epoch < schedule.epochs; epoch++) {
       const batches = epochBatches(dataset.train, config.batchSize, seed, epoch, options.maxStepsPerEpoch);
@@ -393,7 +391,7 @@ export function runSegmentationSeed(
     // Ising fine-tuning, then the U-Net's remaining epochs from its checkpoint; without checkpoints the U-Net's
     // training is the same as in one go (cross-entropy steps draw no random numbers)
     const validate = (kind: 'ising' | 'unet') => (validation.length === 0 ? undefined : () => meanDice(kind, ising, unet, validation, config, seed));
-    if (pretrain > 0 && resumableEpoch('ising', seed, config, options, isingSchedule.epochs) === 0) {
+    if (pretrain > 0 && resumableCheckpoint('ising', seed, config, options, isingSchedule.epochs) === undefined) {
       const pretrained = trainModel('unet', unet, unetStep, seed, config, dataset, options, { ...unetSchedule, epochs: pretrain }, validate('unet'));
       if (validation.length === 0) {
         ising.initialiseFieldFrom(unet.unet);
