@@ -101,6 +101,8 @@ describe('isinglab experiment ibg', () => {
     expect(text).toMatch(/sbm\s+IBG-NN\s+1/);
     expect(text).toMatch(/sbm\s+Dir-GNN\s+1/);
     expect(text).toMatch(/sbm\s+MLP\s+1/);
+    // accuracies with two decimals as in the seed's tables (one split: std 0); no seed figure for a synthetic graph
+    expect(text).toMatch(/sbm\s+IBG-NN\s+1\s+\d+\.\d\d\s+0\.00\s+n\/a\s/);
     expect(c.err.some((l) => /ibg sbm split 0 IBG-NN done: .*test acc/.test(l))).toBe(true);
     // the ETA comes from measured rates once a model has trained (IbgEta); the last line has none left
     expect(c.err.some((l) => /ibg sbm split 0 IBG-NN done: .*eta \d/.test(l))).toBe(true);
@@ -202,6 +204,15 @@ describe('isinglab experiment ibg', () => {
     expect([ablation.datasets, ablation.models]).toEqual([['squirrel'], ['IBG-NN']]);
     const rest = (c: IbgRunConfig) => ({ ...c, name: '', datasets: [], models: [], communitiesByDataset: undefined, fitEpochsByDataset: undefined });
     expect(rest(ablation)).toEqual(rest(cpu));
+  });
+
+  it('the paper-l6 ablation is paper with 6 layers (5 IBG layers) on chameleon, IBG-NN only', () => {
+    const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
+    const ablation = IBG_CONFIGS['paper-l6'] as IbgRunConfig;
+    expect([ablation.layers, ablation.ibgLayers, paper.layers, paper.ibgLayers]).toEqual([6, 5, 5, 4]);
+    expect([ablation.datasets, ablation.models]).toEqual([['chameleon'], ['IBG-NN']]);
+    const rest = (c: IbgRunConfig) => ({ ...c, name: '', datasets: [], models: [], layers: 0, ibgLayers: 0 });
+    expect(rest(ablation)).toEqual(rest(paper));
   });
 
   it('rejects an unknown --config with an InvalidArgumentError naming it', async () => {
