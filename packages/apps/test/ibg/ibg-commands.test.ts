@@ -215,6 +215,15 @@ describe('isinglab experiment ibg', () => {
     expect(rest(ablation)).toEqual(rest(paper));
   });
 
+  it('the paper-ref ablation is paper with a shared head and fan-in initialisation on chameleon, IBG-NN only', () => {
+    const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
+    const ablation = IBG_CONFIGS['paper-ref'] as IbgRunConfig;
+    expect([ablation.ibgHead, ablation.ibgInitializer, paper.ibgHead, paper.ibgInitializer]).toEqual(['shared', 'fan-in', undefined, undefined]);
+    expect([ablation.datasets, ablation.models]).toEqual([['chameleon'], ['IBG-NN']]);
+    const rest = (c: IbgRunConfig) => ({ ...c, name: '', datasets: [], models: [], ibgHead: undefined, ibgInitializer: undefined });
+    expect(rest(ablation)).toEqual(rest(paper));
+  });
+
   it('rejects an unknown --config with an InvalidArgumentError naming it', async () => {
     const error = await experimentIbg({ config: 'huge' }, capture().io, { configs }).then(
       () => undefined,

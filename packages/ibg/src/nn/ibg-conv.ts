@@ -32,6 +32,12 @@ export const NODE_FUNCTIONS: readonly NodeFunction[] = ['linear', 'deepsets'];
 /** What is applied, per node, to a synthesised community signal U_r Φ before it is added. */
 export type CommunityReadout = 'none' | 'linear' | 'deepsets';
 export const COMMUNITY_READOUTS: readonly CommunityReadout[] = ['none', 'linear', 'deepsets'];
+/**
+ * How kernels and biases start: `'glorot'` Glorot-uniform kernels and zero biases (tf.layers' defaults); `'fan-in'`
+ * kernels and biases uniform in ±1/√fan_in (torch.nn.Linear's default, what the seed's reference code starts from).
+ */
+export type IbgInitializer = 'glorot' | 'fan-in';
+export const IBG_INITIALIZERS: readonly IbgInitializer[] = ['glorot', 'fan-in'];
 /** Which community terms a layer adds. */
 export type IbgDirections = 'both' | 'source' | 'target';
 export const IBG_DIRECTIONS: readonly IbgDirections[] = ['both', 'source', 'target'];
@@ -59,6 +65,8 @@ export interface IBGConvConfig {
   communityReadout?: CommunityReadout;
   /** The community terms added: source and target, or one of them. @default 'both' */
   directions?: IbgDirections;
+  /** How kernels and biases start (the free community matrix is uniform in ±1/√K either way). @default 'glorot' */
+  initializer?: IbgInitializer;
   /** Seed of the initialisers (weight j uses seed + j); undefined: tfjs' global generator. */
   seed?: number;
   name?: string;
@@ -71,6 +79,8 @@ export interface IbgKwargs {
 }
 
 const FN = 'IBGConv';
+// a layer's kernels take seeds seed + j (j < 30: at most 29 kernels), its biases seed + 50 + j; classifiers space layers 100 apart
+const BIAS_SEED_OFFSET = 50;
 const SITE = { pkg: 'ibg', fn: FN } as const;
 
 /** (kernel, bias) pairs of a three-layer DeepSets: set path, element path, pooled path. */
@@ -122,6 +132,7 @@ export class IBGConv extends tf.layers.Layer {
   readonly nodeFunction: NodeFunction;
   readonly communityReadout: CommunityReadout;
   readonly directions: IbgDirections;
+  readonly initializer: IbgInitializer;
   readonly seed: number | undefined;
   private selfKernel: tf.LayerVariable | undefined;
   private selfDeepSets: DeepSetsWeights | undefined;
@@ -134,7 +145,7 @@ export class IBGConv extends tf.layers.Layer {
       throw new InvalidArgumentError({ ...SITE, argument: 'config', value: config, rule: 'an object { units, communities, ... }' });
     }
     // the last three come back from tf.layers' own getConfig in a serialisation round trip
-    const known = ['units', 'communities', 'community', 'pool', 'activation', 'residual', 'useBias', 'selfTerm', 'nodeFunction', 'communityReadout', 'directions', 'seed', 'name', 'trainable', 'dtype', 'batchInputShape', 'inputShape'];
+    const known = ['units', 'communities', 'community', 'pool', 'activation', 'residual', 'useBias', 'selfTerm', 'nodeFunction', 'communityReadout', 'directions', 'initializer', 'seed', 'name', 'trainable', 'dtype', 'batchInputShape', 'inputShape'];
     for (const key of Object.keys(config)) {
       if (!known.includes(key)) throw new InvalidArgumentError({ ...SITE, argument: `config.${key}`, value: (config as unknown as Record<string, unknown>)[key], rule: `absent (unknown option; known options are ${known.join(', ')})` });
     }
@@ -149,11 +160,26 @@ export class IBGConv extends tf.layers.Layer {
     this.nodeFunction = checkOneOf(SITE, 'config.nodeFunction', config.nodeFunction ?? 'linear', NODE_FUNCTIONS);
     this.communityReadout = checkOneOf(SITE, 'config.communityReadout', config.communityReadout ?? 'none', COMMUNITY_READOUTS);
     this.directions = checkOneOf(SITE, 'config.directions', config.directions ?? 'both', IBG_DIRECTIONS);
+    this.initializer = checkOneOf(SITE, 'config.initializer', config.initializer ?? 'glorot', IBG_INITIALIZERS);
     this.seed = config.seed === undefined ? undefined : checkInteger(SITE, 'config.seed', config.seed);
   }
 
-  private init(offset: number): ReturnType<typeof tf.initializers.glorotUniform> {
-    return tf.initializers.glorotUniform(this.seed === undefined ? {} : { seed: this.seed + offset });
+  private seedAt(offset: number): { seed?: number } {
+    return this.seed === undefined ? {} : { seed: this.seed + offset };
+  }
+
+  /** The kernel numbered `offset` (its seed), `fanIn` rows. */
+  private kernelInit(offset: number, fanIn: number): ReturnType<typeof tf.initializers.zeros> {
+    if (this.initializer === 'glorot') return tf.initializers.glorotUniform(this.seedAt(offset));
+    const bound = 1 / Math.sqrt(fanIn);
+    return tf.initializers.randomUniform({ minval: -bound, maxval: bound, ...this.seedAt(offset) });
+  }
+
+  /** The bias paired with kernel `offset`; its seeds sit apart from the kernels' so that the two draws differ. */
+  private biasInit(offset: number, fanIn: number): ReturnType<typeof tf.initializers.zeros> {
+    if (this.initializer === 'glorot') return tf.initializers.zeros();
+    const bound = 1 / Math.sqrt(fanIn);
+    return tf.initializers.randomUniform({ minval: -bound, maxval: bound, ...this.seedAt(BIAS_SEED_OFFSET + offset) });
   }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
@@ -167,38 +193,39 @@ export class IBGConv extends tf.layers.Layer {
     const zeros = tf.initializers.zeros();
     let offset = 1;
     const deepSets = (prefix: string, width: number): DeepSetsWeights => {
-      const pair = (name: string, rows: number): [tf.LayerVariable, tf.LayerVariable] => [
-        this.addWeight(`${prefix}_${name}_kernel`, [rows, u], 'float32', this.init(offset++)),
-        this.addWeight(`${prefix}_${name}_bias`, [u], 'float32', zeros),
-      ];
+      const pair = (name: string, rows: number): [tf.LayerVariable, tf.LayerVariable] => {
+        const k = offset++;
+        return [this.addWeight(`${prefix}_${name}_kernel`, [rows, u], 'float32', this.kernelInit(k, rows)), this.addWeight(`${prefix}_${name}_bias`, [u], 'float32', this.biasInit(k, rows))];
+      };
       return {
         set: [pair('set_1', width), pair('set_2', u), pair('set_3', u)],
         element: [pair('element_1', width), pair('element_2', u), pair('element_3', u)],
         pooled: [pair('pooled_1', u), pair('pooled_2', u)],
       };
     };
-    if (this.selfTerm && this.nodeFunction === 'linear') this.selfKernel = this.addWeight('self_kernel', [f, u], 'float32', this.init(0));
+    if (this.selfTerm && this.nodeFunction === 'linear') this.selfKernel = this.addWeight('self_kernel', [f, u], 'float32', this.kernelInit(0, f));
     if (this.selfTerm && this.nodeFunction === 'deepsets') this.selfDeepSets = deepSets('self', f);
-    if (this.useBias) this.selfBias = this.addWeight('self_bias', [u], 'float32', zeros);
+    // with a linear node-wise term this is its Linear's bias; beside the DeepSets (which have their own) it starts at 0
+    if (this.useBias) this.selfBias = this.addWeight('self_bias', [u], 'float32', this.selfTerm && this.nodeFunction === 'linear' ? this.biasInit(0, f) : zeros);
     for (const dir of this.activeDirections()) {
       const w = this.weightsOf[dir];
       switch (this.community) {
         case 'linear':
-          w.kernel = this.addWeight(`${dir}_kernel`, [f, u], 'float32', this.init(offset++));
-          w.bias = this.addWeight(`${dir}_bias`, [u], 'float32', zeros);
+          w.kernel = this.addWeight(`${dir}_kernel`, [f, u], 'float32', this.kernelInit(offset, f));
+          w.bias = this.addWeight(`${dir}_bias`, [u], 'float32', this.biasInit(offset++, f));
           break;
         case 'mlp':
-          w.kernel = this.addWeight(`${dir}_kernel`, [f, u], 'float32', this.init(offset++));
-          w.bias = this.addWeight(`${dir}_bias`, [u], 'float32', zeros);
-          w.kernel2 = this.addWeight(`${dir}_kernel_2`, [u, u], 'float32', this.init(offset++));
-          w.bias2 = this.addWeight(`${dir}_bias_2`, [u], 'float32', zeros);
+          w.kernel = this.addWeight(`${dir}_kernel`, [f, u], 'float32', this.kernelInit(offset, f));
+          w.bias = this.addWeight(`${dir}_bias`, [u], 'float32', this.biasInit(offset++, f));
+          w.kernel2 = this.addWeight(`${dir}_kernel_2`, [u, u], 'float32', this.kernelInit(offset, u));
+          w.bias2 = this.addWeight(`${dir}_bias_2`, [u], 'float32', this.biasInit(offset++, u));
           break;
         case 'deepsets':
           // element-wise (kernel, bias) and pooled (kernel2, bias2) branches
-          w.kernel = this.addWeight(`${dir}_element_kernel`, [f, u], 'float32', this.init(offset++));
-          w.bias = this.addWeight(`${dir}_element_bias`, [u], 'float32', zeros);
-          w.kernel2 = this.addWeight(`${dir}_set_kernel`, [f, u], 'float32', this.init(offset++));
-          w.bias2 = this.addWeight(`${dir}_set_bias`, [u], 'float32', zeros);
+          w.kernel = this.addWeight(`${dir}_element_kernel`, [f, u], 'float32', this.kernelInit(offset, f));
+          w.bias = this.addWeight(`${dir}_element_bias`, [u], 'float32', this.biasInit(offset++, f));
+          w.kernel2 = this.addWeight(`${dir}_set_kernel`, [f, u], 'float32', this.kernelInit(offset, f));
+          w.bias2 = this.addWeight(`${dir}_set_bias`, [u], 'float32', this.biasInit(offset++, f));
           break;
         default: {
           // like the seed code's free community matrix (torch Linear's default range)
@@ -209,8 +236,8 @@ export class IBGConv extends tf.layers.Layer {
         }
       }
       if (this.communityReadout === 'linear') {
-        w.readoutKernel = this.addWeight(`${dir}_readout_kernel`, [u, u], 'float32', this.init(offset++));
-        w.readoutBias = this.addWeight(`${dir}_readout_bias`, [u], 'float32', zeros);
+        w.readoutKernel = this.addWeight(`${dir}_readout_kernel`, [u, u], 'float32', this.kernelInit(offset, u));
+        w.readoutBias = this.addWeight(`${dir}_readout_bias`, [u], 'float32', this.biasInit(offset++, u));
       } else if (this.communityReadout === 'deepsets') {
         w.readoutDeepSets = deepSets(`${dir}_readout`, u);
       }
@@ -288,6 +315,7 @@ export class IBGConv extends tf.layers.Layer {
       nodeFunction: this.nodeFunction,
       communityReadout: this.communityReadout,
       directions: this.directions,
+      initializer: this.initializer,
       ...(this.seed === undefined ? {} : { seed: this.seed }),
     };
     return { ...super.getConfig(), ...own };

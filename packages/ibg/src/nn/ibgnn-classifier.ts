@@ -13,7 +13,7 @@ import type { ActivationName } from '@isinglab/gnn';
 import type { IbgFactors } from '../model/ibg-factors.js';
 import type { NodeFeatures } from '../data/node-dataset.js';
 import { ACTIVATIONS, matMul } from '@isinglab/gnn';
-import { COMMUNITY_FUNCTIONS, COMMUNITY_READOUTS, IBGConv, NODE_FUNCTIONS, type CommunityFunction, type CommunityReadout, type NodeFunction } from './ibg-conv.js';
+import { COMMUNITY_FUNCTIONS, COMMUNITY_READOUTS, IBGConv, IBG_INITIALIZERS, NODE_FUNCTIONS, type CommunityFunction, type CommunityReadout, type IbgInitializer, type NodeFunction } from './ibg-conv.js';
 import { ibgOperators, checkIbgFactors, type IbgOperators } from './ibg-operators.js';
 import { FeatureInput, checkNodeFeatures, denseVariables, dropout, normalizeRows, type NodeClassifier } from './node-classifier.js';
 
@@ -44,6 +44,13 @@ export interface IbgnnClassifierOptions {
   communityReadout?: CommunityReadout;
   /** `'joint'`: one network whose layers add both community terms; `'separate'`: the seed code's source and target networks, logits averaged. @default 'joint' */
   branches?: 'joint' | 'separate';
+  /**
+   * The linear read-out to the logits with separate branches: `'per-branch'` one per network; `'shared'` one for
+   * both, applied to the average of their read-out features (the seed code's single `lin1`). @default 'per-branch'
+   */
+  head?: 'per-branch' | 'shared';
+  /** How the layers' and the read-out's weights start (see IBGConv's initializer). @default 'glorot' */
+  initializer?: IbgInitializer;
   /** Residual connections in layers whose input and output widths agree. @default false */
   residual?: boolean;
   /** Scale every layer's output rows to unit norm (the seed's "normalization"). @default false */
@@ -56,7 +63,7 @@ export interface IbgnnClassifierOptions {
 
 const FN = 'createIbgnnClassifier';
 const SITE = { pkg: 'ibg', fn: FN } as const;
-const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'community', 'pool', 'activation', 'dropout', 'selfTerm', 'nodeFunction', 'communityReadout', 'branches', 'residual', 'normalize', 'jumpingKnowledge', 'rcond'] as const;
+const KEYS = ['classes', 'seed', 'hidden', 'layers', 'encoder', 'community', 'pool', 'activation', 'dropout', 'selfTerm', 'nodeFunction', 'communityReadout', 'branches', 'head', 'initializer', 'residual', 'normalize', 'jumpingKnowledge', 'rcond'] as const;
 const DEFAULTS = Object.freeze({
   hidden: 64,
   layers: 2,
@@ -69,6 +76,8 @@ const DEFAULTS = Object.freeze({
   nodeFunction: 'linear' as NodeFunction,
   communityReadout: 'none' as CommunityReadout,
   branches: 'joint' as 'joint' | 'separate',
+  head: 'per-branch' as 'per-branch' | 'shared',
+  initializer: 'glorot' as IbgInitializer,
   residual: false,
   normalize: false,
   jumpingKnowledge: 'none' as 'none' | 'cat',
@@ -96,6 +105,8 @@ export function ibgnnClassifierConfig(options: IbgnnClassifierOptions): IbgnnCla
     nodeFunction: checkOneOf(SITE, 'options.nodeFunction', pick('nodeFunction'), NODE_FUNCTIONS),
     communityReadout: checkOneOf(SITE, 'options.communityReadout', pick('communityReadout'), COMMUNITY_READOUTS),
     branches: checkOneOf(SITE, 'options.branches', pick('branches'), ['joint', 'separate'] as const),
+    head: checkOneOf(SITE, 'options.head', pick('head'), ['per-branch', 'shared'] as const),
+    initializer: checkOneOf(SITE, 'options.initializer', pick('initializer'), IBG_INITIALIZERS),
     residual: checkBoolean(SITE, 'options.residual', pick('residual')),
     normalize: checkBoolean(SITE, 'options.normalize', pick('normalize')),
     jumpingKnowledge: checkOneOf(SITE, 'options.jumpingKnowledge', pick('jumpingKnowledge'), ['none', 'cat'] as const),
@@ -103,7 +114,7 @@ export function ibgnnClassifierConfig(options: IbgnnClassifierOptions): IbgnnCla
   });
 }
 
-/** One network: its IBGConv layers and its linear read-out to the logits. */
+/** One network: its IBGConv layers and the linear read-out to the logits it uses (shared with the other network or not). */
 interface IbgnnBranch {
   readonly convs: readonly IBGConv[];
   readonly head: [tf.Variable, tf.Variable];
@@ -121,6 +132,8 @@ export class IbgnnClassifier implements NodeClassifier {
   readonly trainableVariables: readonly tf.Variable[];
   private readonly input: FeatureInput;
   private readonly branches: readonly IbgnnBranch[];
+  /** The read-outs, each once (one per branch, or one shared). */
+  private readonly heads: readonly [tf.Variable, tf.Variable][];
   private readonly rng: Rng;
   private disposed = false;
 
@@ -133,6 +146,7 @@ export class IbgnnClassifier implements NodeClassifier {
     this.rng = createRng(config.seed);
     this.input = new FeatureInput(features, config.encoder, config.seed);
     const directions = config.branches === 'separate' ? (['source', 'target'] as const) : (['both'] as const);
+    let shared: [tf.Variable, tf.Variable] | undefined;
     this.branches = directions.map((direction, b) => {
       const convs: IBGConv[] = [];
       let width = this.input.width;
@@ -150,6 +164,7 @@ export class IbgnnClassifier implements NodeClassifier {
             nodeFunction: config.nodeFunction,
             communityReadout: config.communityReadout,
             directions: direction,
+            initializer: config.initializer,
             residual: config.residual && width === config.hidden,
             seed: seedBase + 100 * (l + 1),
           }),
@@ -157,8 +172,12 @@ export class IbgnnClassifier implements NodeClassifier {
         width = config.hidden;
       }
       const readWidth = config.jumpingKnowledge === 'cat' ? config.layers * config.hidden : config.hidden;
-      return { convs, head: denseVariables(readWidth, config.classes, seedBase + 1) };
+      // a shared head is the first network's; averaging the logits then averages the two read-out features
+      const head = config.head === 'shared' && b > 0 ? (shared as [tf.Variable, tf.Variable]) : denseVariables(readWidth, config.classes, seedBase + 1, config.initializer);
+      shared ??= head;
+      return { convs, head };
     });
+    this.heads = [...new Set(this.branches.map((branch) => branch.head))];
     this.convs = this.branches.flatMap((b) => b.convs);
     // build the layers (their weights exist only after a first apply)
     tf.tidy(() => {
@@ -168,7 +187,13 @@ export class IbgnnClassifier implements NodeClassifier {
         for (const conv of branch.convs) h = conv.apply(h, { operators }) as tf.Tensor2D;
       }
     });
-    this.trainableVariables = [...this.input.variables, ...this.branches.flatMap((b) => [...b.convs.flatMap((c) => c.trainableWeights.map((w) => w.read() as tf.Variable)), ...b.head])];
+    const variables: tf.Variable[] = [...this.input.variables];
+    for (const branch of this.branches) {
+      variables.push(...branch.convs.flatMap((c) => c.trainableWeights.map((w) => w.read() as tf.Variable)));
+      // each network's layers then its head; a shared head once, after the first network's layers
+      if (!variables.includes(branch.head[0])) variables.push(...branch.head);
+    }
+    this.trainableVariables = variables;
   }
 
   logits(options: { training?: boolean } = {}): tf.Tensor2D {
@@ -205,7 +230,7 @@ export class IbgnnClassifier implements NodeClassifier {
     this.disposed = true;
     for (const conv of this.convs) conv.dispose();
     this.input.dispose();
-    tf.dispose(this.branches.flatMap((b) => b.head));
+    tf.dispose(this.heads.flat());
     this.operators.dispose();
   }
 }

@@ -4,7 +4,7 @@ export type { PseudoInverseOptions } from './pseudo-inverse.js';
 export { ibgOperators, ibgOperatorMatrices, operatorsFromMatrices, isIbgOperators, checkIbgFactors } from './ibg-operators.js';
 export type { IbgOperators, IbgOperatorMatrices, IbgOperatorsOptions } from './ibg-operators.js';
 export { IBGConv } from './ibg-conv.js';
-export type { IBGConvConfig, IbgKwargs, CommunityFunction, CommunityReadout, NodeFunction, IbgDirections } from './ibg-conv.js';
+export type { IBGConvConfig, IbgKwargs, CommunityFunction, CommunityReadout, NodeFunction, IbgDirections, IbgInitializer } from './ibg-conv.js';
 export type { NodeClassifier } from './node-classifier.js';
 export { createIbgnnClassifier, ibgnnClassifierConfig, IbgnnClassifier } from './ibgnn-classifier.js';
 export type { IbgnnClassifierOptions, IbgnnClassifierConfig } from './ibgnn-classifier.js';

@@ -155,7 +155,10 @@ export function normalizeRows(x: tf.Tensor2D): tf.Tensor2D {
   return tf.div(x, tf.sqrt(tf.add(tf.sum(tf.square(x), 1, true), 1e-12))) as tf.Tensor2D;
 }
 
-/** A trainable dense map X W + b with Glorot-initialised W. */
-export function denseVariables(rows: number, cols: number, seed: number): [tf.Variable, tf.Variable] {
-  return tf.tidy(() => [tf.variable(glorotInit(seed, 0).apply([rows, cols], 'float32') as tf.Tensor2D, true), tf.variable(tf.zeros([cols], 'float32'), true)]);
+/** A trainable dense map X W + b: Glorot W and zero b, or (`'fan-in'`) both uniform in ±1/√rows. */
+export function denseVariables(rows: number, cols: number, seed: number, initializer: 'glorot' | 'fan-in' = 'glorot'): [tf.Variable, tf.Variable] {
+  if (initializer === 'glorot') return tf.tidy(() => [tf.variable(glorotInit(seed, 0).apply([rows, cols], 'float32') as tf.Tensor2D, true), tf.variable(tf.zeros([cols], 'float32'), true)]);
+  // torch.nn.Linear's default: kernel and bias uniform in ±1/√fan_in
+  const bound = 1 / Math.sqrt(rows);
+  return tf.tidy(() => [tf.variable(tf.randomUniform([rows, cols], -bound, bound, 'float32', seed), true), tf.variable(tf.randomUniform([cols], -bound, bound, 'float32', seed + 1), true)]);
 }

@@ -162,6 +162,49 @@ for (const backend of TEST_BACKENDS) {
       expect(tf.memory().numTensors).toBe(before);
     });
 
+    it("IBG-NN with one shared head (the seed code's single lin1) equals W·(z_src + z_dst)/2 + b; fan-in initialisation bounds the head", () => {
+      const rng = createRng(34);
+      const factors = randomFactors(N, K, rng);
+      const x = randomMat(N, 4, rng);
+      const features: NodeFeatures = { kind: 'dense', rows: N, cols: 4, values: x.data };
+      const before = tf.memory().numTensors;
+      const options: IbgnnClassifierOptions = { classes: 3, seed: 2, hidden: 4, layers: 2, activation: 'tanh', community: 'free', pool: 'max', nodeFunction: 'deepsets', communityReadout: 'deepsets', branches: 'separate', head: 'shared', residual: true, normalize: true, jumpingKnowledge: 'cat', dropout: 0.2 };
+      const fanIn = createIbgnnClassifier(factors, features, { ...options, initializer: 'fan-in', hidden: 16 });
+      // the head reads 2 layers × 16 features: kernel and bias in ±1/√32, listed once after the source network
+      const headAt = (fanIn.trainableVariables.length - 2) / 2;
+      const head = fanIn.trainableVariables.slice(headAt, headAt + 2).map((v) => v.dataSync());
+      expect(fanIn.trainableVariables[headAt]!.shape).toEqual([32, 3]);
+      for (const values of head) {
+        expect(maxAbs(values)).toBeLessThanOrEqual(1 / Math.sqrt(32) + 1e-7);
+        expect(maxAbs(values)).toBeGreaterThan(0);
+      }
+      fanIn.dispose();
+      const model = createIbgnnClassifier(factors, features, options);
+      randomiseVariables(model.trainableVariables, 9);
+      const w = model.trainableVariables.map(toMat);
+      const perLayer = 34;
+      // source layers, the shared head, target layers
+      expect(w).toHaveLength(2 * (2 * perLayer) + 2);
+      const ops = refOperators(factors);
+      const reads: Mat[] = [];
+      (['source', 'target'] as const).forEach((directions, b) => {
+        const base = b * (2 * perLayer + 2);
+        const cfg: RefConvConfig = { community: 'free', pool: 'max', activation: 'tanh', residual: true, useBias: true, nodeFunction: 'deepsets', communityReadout: 'deepsets', directions };
+        let h = x;
+        const outs: Mat[] = [];
+        for (let l = 0; l < 2; l++) {
+          h = normalizeRows(ibgConvReference(cfg, w.slice(base + perLayer * l, base + perLayer * (l + 1)), h, ops));
+          outs.push(h);
+        }
+        reads.push(concatCols(outs));
+      });
+      const mean = mat(N, reads[0]!.cols, reads[0]!.data.map((v, i) => (v + reads[1]!.data[i]!) / 2));
+      const want = addRow(matmul(mean, w[2 * perLayer]!), w[2 * perLayer + 1]!.data).data;
+      tf.tidy(() => expect(maxAbsDiff(model.logits().dataSync(), want)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want))));
+      model.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+
     it('Dir-GCN as in the reference code (α = 1, no self term) equals D_out^-1/2 A D_in^-1/2 H W_out + b', () => {
       // Rossi et al.'s DirGCNConv: α·lin(Â H) + (1 − α)·lin(Âᵀ-normalised H), no root weight; chameleon uses α = 1
       const rng = createRng(12);
@@ -264,6 +307,8 @@ describe('classifier option validation', () => {
     ['options.nodeFunction', () => createIbgnnClassifier(factors, features, { ...ok, nodeFunction: 'mlp' as never })],
     ['options.communityReadout', () => createIbgnnClassifier(factors, features, { ...ok, communityReadout: 'max' as never })],
     ['options.branches', () => createIbgnnClassifier(factors, features, { ...ok, branches: 'both' as never })],
+    ['options.head', () => createIbgnnClassifier(factors, features, { ...ok, head: 'one' as never })],
+    ['options.initializer', () => createIbgnnClassifier(factors, features, { ...ok, initializer: 'he' as never })],
     ['options.normalize', () => createIbgnnClassifier(factors, features, { ...ok, normalize: 'yes' as never })],
     ['options.jumpingKnowledge', () => createIbgnnClassifier(factors, features, { ...ok, jumpingKnowledge: 'max' as never })],
     ['options.rcond', () => createIbgnnClassifier(factors, features, { ...ok, rcond: -1 })],

@@ -120,6 +120,7 @@ describe('IBGConv validation', () => {
     ['config.activation', { units: 2, communities: 2, activation: 'gelu' }],
     ['config.residual', { units: 2, communities: 2, residual: 'yes' }],
     ['config.useBias', { units: 2, communities: 2, useBias: 1 }],
+    ['config.initializer', { units: 2, communities: 2, initializer: 'torch' }],
     ['config.seed', { units: 2, communities: 2, seed: 0.5 }],
     ['config.hidden', { units: 2, communities: 2, hidden: 3 }],
   ];
@@ -168,6 +169,52 @@ describe('IBGConv validation', () => {
     ops.dispose();
     x.dispose();
     layer.dispose();
+  });
+
+  it("initializer: 'glorot' keeps tf's Glorot kernels and zero biases; 'fan-in' draws kernels and biases in ±1/√fan_in (torch's Linear)", () => {
+    const rng = createRng(12);
+    const factors = randomFactors(40, K, rng);
+    const ops = ibgOperators(factors);
+    const x = f32(randomMat(40, 16, rng));
+    const config: IBGConvConfig = { units: 32, communities: K, community: 'linear', nodeFunction: 'deepsets', communityReadout: 'deepsets', seed: 7 };
+    const weightsOf = (layer: IBGConv) => {
+      tf.tidy(() => void layer.apply(x, { operators: ops }));
+      return layer.trainableWeights.map((w) => ({ name: w.name, shape: w.shape, values: w.read().dataSync() as Float32Array }));
+    };
+    const glorot = new IBGConv(config);
+    const fanIn = new IBGConv({ ...config, initializer: 'fan-in' });
+    const g = weightsOf(glorot);
+    const t = weightsOf(fanIn);
+    expect(t.map((w) => w.shape)).toEqual(g.map((w) => w.shape));
+    // the default is unchanged: the node-wise DeepSets' first kernel is tf's Glorot draw with the layer's seed + 1
+    const first = tf.tidy(() => tf.initializers.glorotUniform({ seed: 8 }).apply([16, 32], 'float32').dataSync());
+    expect(Array.from(g.find((w) => w.name.includes('self_set_1_kernel'))!.values)).toEqual(Array.from(first));
+    for (const [k, w] of t.entries()) {
+      const isBias = w.shape.length === 1;
+      // the self bias beside DeepSets has no Linear of its own in the reference: it starts at 0 either way
+      if (w.name.includes('self_bias')) {
+        expect(maxAbs(w.values)).toBe(0);
+        continue;
+      }
+      // each bias follows its kernel; its fan-in is that kernel's rows
+      const fan = isBias ? (t[k - 1]!.shape[0] as number) : (w.shape[0] as number);
+      const bound = 1 / Math.sqrt(fan);
+      expect(maxAbs(w.values)).toBeLessThanOrEqual(bound * (1 + 1e-6));
+      // 32 or more draws of U(−b, b): the largest |v| is above b/2 unless something is off (chance < 2^−32)
+      expect(maxAbs(w.values)).toBeGreaterThan(bound / 2);
+      if (isBias) expect(maxAbs(g[k]!.values)).toBe(0);
+    }
+    // same seed, same draws; bias draws differ from their kernels' first row
+    expect(weightsOf(new IBGConv({ ...config, initializer: 'fan-in' })).map((w) => Array.from(w.values))).toEqual(t.map((w) => Array.from(w.values)));
+    const kernel = t.find((w) => w.name.includes('self_set_1_kernel'))!;
+    const bias = t.find((w) => w.name.includes('self_set_1_bias'))!;
+    expect(Array.from(bias.values)).not.toEqual(Array.from(kernel.values.slice(0, 32)));
+    expect(fanIn.getConfig()['initializer']).toBe('fan-in');
+    expect(glorot.getConfig()['initializer']).toBe('glorot');
+    ops.dispose();
+    x.dispose();
+    glorot.dispose();
+    fanIn.dispose();
   });
 
   it('ibgOperatorMatrices: U diag(r) and its pseudo-inverse; bad factors rejected', () => {
