@@ -45,8 +45,8 @@ export const USAGE = `usage:
       on dsb2018-nuclei, also --config paper-misclassification; results/segmentation/<config>/results.json
       and .png), mesh (seed 000's mesh coarsening; results/mesh/<config>/results.json and .svg), ibg
       (seed 003's node classification on Chameleon and Squirrel, IBG-NN vs Dir-GNN; --config
-      quick|reduced|paper|cpu|cpu-k250|paper-l6|paper-ref, a part with --datasets a,b, --splits 0,1 and --models
-      IBG-NN,Dir-GNN; results/ibg/<config>/)
+      quick|reduced|paper|cpu|cpu-k250|paper-l6|paper-ref|paper-eval-dropout, a part with --datasets a,b,
+      --splits 0,1 and --models IBG-NN,Dir-GNN; results/ibg/<config>/)
       or fvs-van (seed 001: karate/polblogs correlations, lattice free energy, spin glasses, censored
       block model; results/fvs-van/<config>/); Ctrl-C, then the same command, resumes
   isinglab --help`;

@@ -224,6 +224,15 @@ describe('isinglab experiment ibg', () => {
     expect(rest(ablation)).toEqual(rest(paper));
   });
 
+  it('the paper-eval-dropout ablation is paper measured with dropout on, on chameleon, IBG-NN only', () => {
+    const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
+    const ablation = IBG_CONFIGS['paper-eval-dropout'] as IbgRunConfig;
+    expect([ablation.evaluation, paper.evaluation]).toEqual(['dropout', undefined]);
+    expect([ablation.datasets, ablation.models]).toEqual([['chameleon'], ['IBG-NN']]);
+    const rest = (c: IbgRunConfig) => ({ ...c, name: '', datasets: [], models: [], evaluation: undefined });
+    expect(rest(ablation)).toEqual(rest(paper));
+  });
+
   it('rejects an unknown --config with an InvalidArgumentError naming it', async () => {
     const error = await experimentIbg({ config: 'huge' }, capture().io, { configs }).then(
       () => undefined,

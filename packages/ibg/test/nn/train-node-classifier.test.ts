@@ -136,6 +136,25 @@ describe('trainNodeClassifier bookkeeping (cpu)', () => {
     model.dispose();
   });
 
+  it("evaluation: 'dropout' measures with dropout on (a mask per node set), as the seed's trainer; at rate 0 it equals 'inference'", () => {
+    const run = (dropout: number, evaluation: 'inference' | 'dropout') => {
+      const model = createMlpClassifier(data.features, { classes: 2, seed: 3, hidden: 8, dropout });
+      const seen: NodeTrainingProgress[] = [];
+      const r = trainNodeClassifier(model, data, split, { epochs: 15, patience: 100, learningRate: 0.02, evaluation, onProgress: (p) => seen.push(p) });
+      model.dispose();
+      return { losses: Array.from(r.losses), accuracies: seen.map((p) => [p.trainAccuracy, p.valAccuracy]) };
+    };
+    // no dropout: the same computation either way (rate 0 draws no mask)
+    expect(run(0, 'dropout')).toEqual(run(0, 'inference'));
+    // with dropout the first step is the same; the evaluation passes then draw masks from the model's generator, so
+    // the second training step's mask, and its loss, differ; the run stays reproducible
+    const inference = run(0.5, 'inference');
+    const dropout = run(0.5, 'dropout');
+    expect(dropout.losses[0]).toBe(inference.losses[0]);
+    expect(dropout.losses[1]).not.toBe(inference.losses[1]);
+    expect(run(0.5, 'dropout')).toEqual(dropout);
+  });
+
   it('rejects invalid arguments', () => {
     const model = make();
     const before = tf.memory().numTensors;
@@ -155,6 +174,7 @@ describe('trainNodeClassifier bookkeeping (cpu)', () => {
       ['options.patience', () => trainNodeClassifier(model, data, split, { patience: -1 })],
       ['options.onProgress', () => trainNodeClassifier(model, data, split, { onProgress: 3 as never })],
       ['options.lr', () => trainNodeClassifier(model, data, split, { lr: 0.1 } as never)],
+      ['options.evaluation', () => trainNodeClassifier(model, data, split, { evaluation: 'eval' as never })],
     ];
     for (const [argument, call] of bad) {
       let err: unknown;
