@@ -67,7 +67,7 @@ export interface IBGConvConfig {
   directions?: IbgDirections;
   /** How kernels and biases start (the free community matrix is uniform in ±1/√K either way). @default 'glorot' */
   initializer?: IbgInitializer;
-  /** Seed of the initialisers (weight j uses seed + j); undefined: tfjs' global generator. */
+  /** Seed of the initialisers (kernel j uses seed + j, its bias under 'fan-in' seed + 50 + j); undefined: tfjs' global generator. */
   seed?: number;
   name?: string;
   trainable?: boolean;
