@@ -206,31 +206,15 @@ describe('isinglab experiment ibg', () => {
     expect(rest(ablation)).toEqual(rest(cpu));
   });
 
-  it('the paper-l6 ablation is paper with 6 layers (5 IBG layers) on chameleon, IBG-NN only', () => {
+  // each Chameleon ablation of paper changes only the settings named, runs IBG-NN alone and pairs with paper's splits
+  it.each([
+    ['paper-l6', { layers: 6, ibgLayers: 5 }, { layers: 5, ibgLayers: 4 }],
+    ['paper-ref', { ibgHead: 'shared', ibgInitializer: 'fan-in' }, { ibgHead: undefined, ibgInitializer: undefined }],
+    ['paper-eval-dropout', { evaluation: 'dropout' }, { evaluation: undefined }],
+  ] as const)('the %s ablation is paper with %j (paper: %j) on chameleon, IBG-NN only', (name, changes, inPaper) => {
     const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
-    const ablation = IBG_CONFIGS['paper-l6'] as IbgRunConfig;
-    expect([ablation.layers, ablation.ibgLayers, paper.layers, paper.ibgLayers]).toEqual([6, 5, 5, 4]);
-    expect([ablation.datasets, ablation.models]).toEqual([['chameleon'], ['IBG-NN']]);
-    const rest = (c: IbgRunConfig) => ({ ...c, name: '', datasets: [], models: [], layers: 0, ibgLayers: 0 });
-    expect(rest(ablation)).toEqual(rest(paper));
-  });
-
-  it('the paper-ref ablation is paper with a shared head and fan-in initialisation on chameleon, IBG-NN only', () => {
-    const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
-    const ablation = IBG_CONFIGS['paper-ref'] as IbgRunConfig;
-    expect([ablation.ibgHead, ablation.ibgInitializer, paper.ibgHead, paper.ibgInitializer]).toEqual(['shared', 'fan-in', undefined, undefined]);
-    expect([ablation.datasets, ablation.models]).toEqual([['chameleon'], ['IBG-NN']]);
-    const rest = (c: IbgRunConfig) => ({ ...c, name: '', datasets: [], models: [], ibgHead: undefined, ibgInitializer: undefined });
-    expect(rest(ablation)).toEqual(rest(paper));
-  });
-
-  it('the paper-eval-dropout ablation is paper measured with dropout on, on chameleon, IBG-NN only', () => {
-    const paper = IBG_CONFIGS['paper'] as IbgRunConfig;
-    const ablation = IBG_CONFIGS['paper-eval-dropout'] as IbgRunConfig;
-    expect([ablation.evaluation, paper.evaluation]).toEqual(['dropout', undefined]);
-    expect([ablation.datasets, ablation.models]).toEqual([['chameleon'], ['IBG-NN']]);
-    const rest = (c: IbgRunConfig) => ({ ...c, name: '', datasets: [], models: [], evaluation: undefined });
-    expect(rest(ablation)).toEqual(rest(paper));
+    expect(Object.fromEntries(Object.keys(changes).map((k) => [k, paper[k as keyof IbgRunConfig]]))).toEqual(inPaper);
+    expect(IBG_CONFIGS[name]).toEqual({ ...paper, name, datasets: ['chameleon'], models: ['IBG-NN'], ...changes });
   });
 
   it('rejects an unknown --config with an InvalidArgumentError naming it', async () => {

@@ -41,6 +41,23 @@ const concatCols = (parts: Mat[]) => {
   return out;
 };
 
+/**
+ * The float64 reference of one network of the seed-code IBG-NN in these tests (2 layers of free Φ, DeepSets node term
+ * and read-out, max pool, tanh, residual, row normalisation): its jumping-knowledge features, both layers' outputs
+ * side by side. `w[base …]` holds the network's 2 × 34 layer weights.
+ */
+function referenceNetworkFeatures(w: Mat[], base: number, x: Mat, ops: ReturnType<typeof refOperators>, directions: 'source' | 'target'): Mat {
+  const cfg: RefConvConfig = { community: 'free', pool: 'max', activation: 'tanh', residual: true, useBias: true, nodeFunction: 'deepsets', communityReadout: 'deepsets', directions };
+  const perLayer = 34;
+  let h = x;
+  const outs: Mat[] = [];
+  for (let l = 0; l < 2; l++) {
+    h = normalizeRows(ibgConvReference(cfg, w.slice(base + perLayer * l, base + perLayer * (l + 1)), h, ops));
+    outs.push(h);
+  }
+  return concatCols(outs);
+}
+
 /** Sets every variable (biases included) to seeded random values so that every term is exercised. */
 function randomiseVariables(variables: readonly tf.Variable[], seed: number): void {
   variables.forEach((v, k) => tf.tidy(() => v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed + k))));
@@ -144,17 +161,9 @@ for (const backend of TEST_BACKENDS) {
       const perLayer = 34;
       expect(w).toHaveLength(2 * (2 * perLayer + 2));
       const ops = refOperators(factors);
-      const logits: Mat[] = [];
-      (['source', 'target'] as const).forEach((directions, b) => {
+      const logits = (['source', 'target'] as const).map((directions, b) => {
         const base = b * (2 * perLayer + 2);
-        const cfg: RefConvConfig = { community: 'free', pool: 'max', activation: 'tanh', residual: true, useBias: true, nodeFunction: 'deepsets', communityReadout: 'deepsets', directions };
-        let h = x;
-        const outs: Mat[] = [];
-        for (let l = 0; l < 2; l++) {
-          h = normalizeRows(ibgConvReference(cfg, w.slice(base + perLayer * l, base + perLayer * (l + 1)), h, ops));
-          outs.push(h);
-        }
-        logits.push(addRow(matmul(concatCols(outs), w[base + 2 * perLayer]!), w[base + 2 * perLayer + 1]!.data));
+        return addRow(matmul(referenceNetworkFeatures(w, base, x, ops, directions), w[base + 2 * perLayer]!), w[base + 2 * perLayer + 1]!.data);
       });
       const want = logits[0]!.data.map((v, i) => (v + logits[1]!.data[i]!) / 2);
       tf.tidy(() => expect(maxAbsDiff(model.logits().dataSync(), want)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want))));
@@ -186,18 +195,8 @@ for (const backend of TEST_BACKENDS) {
       // source layers, the shared head, target layers
       expect(w).toHaveLength(2 * (2 * perLayer) + 2);
       const ops = refOperators(factors);
-      const reads: Mat[] = [];
-      (['source', 'target'] as const).forEach((directions, b) => {
-        const base = b * (2 * perLayer + 2);
-        const cfg: RefConvConfig = { community: 'free', pool: 'max', activation: 'tanh', residual: true, useBias: true, nodeFunction: 'deepsets', communityReadout: 'deepsets', directions };
-        let h = x;
-        const outs: Mat[] = [];
-        for (let l = 0; l < 2; l++) {
-          h = normalizeRows(ibgConvReference(cfg, w.slice(base + perLayer * l, base + perLayer * (l + 1)), h, ops));
-          outs.push(h);
-        }
-        reads.push(concatCols(outs));
-      });
+      // the target network's layers follow the shared head
+      const reads = (['source', 'target'] as const).map((directions, b) => referenceNetworkFeatures(w, b * (2 * perLayer + 2), x, ops, directions));
       const mean = mat(N, reads[0]!.cols, reads[0]!.data.map((v, i) => (v + reads[1]!.data[i]!) / 2));
       const want = addRow(matmul(mean, w[2 * perLayer]!), w[2 * perLayer + 1]!.data).data;
       tf.tidy(() => expect(maxAbsDiff(model.logits().dataSync(), want)).toBeLessThanOrEqual(1e-4 * Math.max(1, maxAbs(want))));
