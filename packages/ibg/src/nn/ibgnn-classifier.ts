@@ -132,8 +132,6 @@ export class IbgnnClassifier implements NodeClassifier {
   readonly trainableVariables: readonly tf.Variable[];
   private readonly input: FeatureInput;
   private readonly branches: readonly IbgnnBranch[];
-  /** The read-outs, each once (one per branch, or one shared). */
-  private readonly heads: readonly [tf.Variable, tf.Variable][];
   private readonly rng: Rng;
   private disposed = false;
 
@@ -177,7 +175,6 @@ export class IbgnnClassifier implements NodeClassifier {
       shared ??= head;
       return { convs, head };
     });
-    this.heads = [...new Set(this.branches.map((branch) => branch.head))];
     this.convs = this.branches.flatMap((b) => b.convs);
     // build the layers (their weights exist only after a first apply)
     tf.tidy(() => {
@@ -230,7 +227,8 @@ export class IbgnnClassifier implements NodeClassifier {
     this.disposed = true;
     for (const conv of this.convs) conv.dispose();
     this.input.dispose();
-    tf.dispose(this.heads.flat());
+    // a shared head once
+    tf.dispose([...new Set(this.branches.map((b) => b.head))].flat());
     this.operators.dispose();
   }
 }
